@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ConfigModule } from '@/common/config/config.module';
+import { DatabaseModule } from '@/common/database/database.module';
+import { RequestContextModule } from '@/common/database/request-context.module';
+import { TransactionInterceptor } from '@/common/database/transaction.interceptor';
+import { ProblemDetailsFilter } from '@/common/errors/problem-details.filter';
+import { HealthModule } from '@/common/health/health.module';
+import { createValidationPipe } from '@/common/http/validation';
+import { MessageModule } from '@/message/message.module';
+import { SessionModule } from '@/session/session.module';
+
+@Module({
+  imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, SessionModule, MessageModule],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
+  ],
+})
+export class AppModule {}

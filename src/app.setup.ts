@@ -1,0 +1,34 @@
+import fastifyCookie from '@fastify/cookie';
+import { INestApplication } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@/common/config/app-config';
+
+/** The HTTP adapter with the body limit applied before any JSON is parsed. */
+export function createHttpAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
+}
+
+/**
+ * Everything that makes the app the app: shared by main.ts and the e2e tests, so the
+ * tests run exactly what users reach.
+ */
+export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  await app.register(fastifyCookie);
+  app.enableShutdownHooks();
+  setUpSwagger(app, config);
+}
+
+function setUpSwagger(app: INestApplication, config: AppConfig): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Continuum')
+      .setDescription('Conversation memory for LLM chat applications: sessions, messages, context and model calls.')
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth(config.cookie.name)
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

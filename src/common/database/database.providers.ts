@@ -1,0 +1,36 @@
+import { Logger, Provider } from '@nestjs/common';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
+import { dataSourceOptions } from './data-source-options';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+/** Null when DATABASE_URL points at a real server. */
+export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
+
+const logger = new Logger('Database');
+
+export const embeddedPostgresProvider: Provider = {
+  provide: EMBEDDED_POSTGRES,
+  inject: [APP_CONFIG],
+  useFactory: async (config: AppConfig): Promise<EmbeddedPostgres | null> => {
+    if (config.databaseUrl) return null;
+    const dataDir = config.dataDir === ':memory:' ? null : resolve(config.dataDir);
+    logger.log(`DATABASE_URL is unset: starting embedded PostgreSQL (PGlite) in ${dataDir ?? 'memory'}`);
+    return EmbeddedPostgres.start(dataDir);
+  },
+};
+
+export const dataSourceProvider: Provider = {
+  provide: DataSource,
+  inject: [APP_CONFIG, EMBEDDED_POSTGRES],
+  useFactory: async (config: AppConfig, embedded: EmbeddedPostgres | null): Promise<DataSource> => {
+    const url = embedded?.url ?? config.databaseUrl!;
+    // PGlite serves one connection at a time; more pooled clients would only queue inside it.
+    const poolSize = embedded ? 1 : config.dbPoolSize;
+    const dataSource = new DataSource(dataSourceOptions(url, poolSize));
+    await dataSource.initialize();
+    if (config.migrationsRun) await dataSource.runMigrations({ transaction: 'each' });
+    return dataSource;
+  },
+};

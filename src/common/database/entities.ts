@@ -1,0 +1,7 @@
+import { IdempotencyKeyEntity } from '@/message/idempotency-key.entity';
+import { MessageEntity } from '@/message/message.entity';
+import { SessionEntity } from '@/session/session.entity';
+import { VisitorEntity } from '@/session/visitor.entity';
+
+/** Every table's entity, for TypeORM's metadata (the schema itself lives in migrations/). */
+export const allEntities = [SessionEntity, VisitorEntity, MessageEntity, IdempotencyKeyEntity];

@@ -1,0 +1,27 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+
+/** An optional JSON object (never an array or a scalar), stored as jsonb. */
+export const OptionalJsonObject = (description: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ description, type: 'object', additionalProperties: true }),
+    IsOptional(),
+    IsObject({ message: '$property must be a JSON object' }),
+  );
+
+/** An optional whole number in [min, max], converted from a query string. */
+export const OptionalIntQuery = (description: string, min: number, max: number, fallback?: number): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ description, minimum: min, maximum: max, default: fallback, type: 'integer' }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: '$property must be a whole number' }),
+    Min(min),
+    Max(max),
+  );
+
+/** A required response field, documented. */
+export const ResponseField = (description: string, options: Parameters<typeof ApiProperty>[0] = {}): PropertyDecorator =>
+  ApiProperty({ description, ...options } as Parameters<typeof ApiProperty>[0]);

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { SessionModule } from '@/session/session.module';
+import { IdempotencyKeyRepository } from './idempotency-key.repository';
+import { MessageController } from './message.controller';
+import { MessageRepository } from './message.repository';
+import { MessageService } from './message.service';
+
+@Module({
+  imports: [SessionModule],
+  controllers: [MessageController],
+  providers: [MessageService, MessageRepository, IdempotencyKeyRepository],
+  exports: [MessageService],
+})
+export class MessageModule {}

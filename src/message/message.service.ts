@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
+import { ProblemException } from '@/common/errors/problem.exception';
+import { hashCanonicalJson } from '@/common/http/canonical-json';
+import { Owner } from '@/session/owner';
+import { SessionService } from '@/session/session.service';
+import { AppendMessageDto } from './dto/append-message.dto';
+import { DEFAULT_MESSAGE_PAGE, ListMessagesQuery } from './dto/list-messages.query';
+import { MessageDto, MessagePageDto } from './dto/message.dto';
+import { IdempotencyKeyRepository } from './idempotency-key.repository';
+import { mapMessage } from './message.mapper';
+import { MessageRepository, NewMessage } from './message.repository';
+
+export interface AppendResult {
+  message: MessageDto;
+  /** True when an Idempotency-Key matched an earlier append and nothing new was stored. */
+  replayed: boolean;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+@Injectable()
+export class MessageService {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly messages: MessageRepository,
+    private readonly idempotencyKeys: IdempotencyKeyRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Appends a message with the session's next seq, dropping the oldest beyond the cap.
+   * With an idempotency key, a retry of the same request returns the first message and
+   * stores nothing; the same key on a different request is a 422.
+   */
+  async append(owner: Owner, sessionId: string, dto: AppendMessageDto, idempotencyKey?: string): Promise<AppendResult> {
+    this.checkContentLength(dto.content);
+    if (idempotencyKey === undefined) return { message: await this.store(owner, sessionId, dto), replayed: false };
+
+    checkIdempotencyKey(idempotencyKey);
+    const requestHash = hashCanonicalJson({ sessionId, message: dto });
+    await this.sessions.lockOwned(owner, sessionId);
+    const earlier = await this.idempotencyKeys.findLive(owner.id, idempotencyKey);
+    if (earlier) return { message: replay(earlier.requestHash, requestHash, earlier.response), replayed: true };
+
+    const message = await this.store(owner, sessionId, dto);
+    const saved = await this.idempotencyKeys.save(owner.id, idempotencyKey, sessionId, { requestHash, response: { ...message } });
+    if (!saved) throw ProblemException.conflict('idempotency-race', 'Another request with this Idempotency-Key is being processed; retry it.');
+    return { message, replayed: false };
+  }
+
+  /**
+   * A page of the session's messages, oldest first: the newest `limit` (before a seq,
+   * when given), or with `after` the oldest `limit` newer than that seq.
+   */
+  async list(owner: Owner, sessionId: string, query: ListMessagesQuery): Promise<MessagePageDto> {
+    if (query.before !== undefined && query.after !== undefined) {
+      throw ProblemException.badRequest('validation', 'Pass either before or after, not both.', [
+        { field: 'before', messages: ['before and after cannot be combined'] },
+      ]);
+    }
+    await this.sessions.getOwned(owner, sessionId);
+    const limit = query.limit ?? DEFAULT_MESSAGE_PAGE;
+    return query.after !== undefined
+      ? this.pageAfter(sessionId, query.after, limit)
+      : this.pageBefore(sessionId, query.before ?? null, limit);
+  }
+
+  private async store(owner: Owner, sessionId: string, dto: AppendMessageDto): Promise<MessageDto> {
+    const cap = this.config.maxMessagesPerSession;
+    const { seq } = await this.sessions.reserveNextSeq(owner, sessionId, cap);
+    return mapMessage(await this.messages.insertKeepingNewest(sessionId, seq, toNewMessage(dto), cap));
+  }
+
+  private async pageBefore(sessionId: string, before: number | null, limit: number): Promise<MessagePageDto> {
+    const rows = await this.messages.listNewestBefore(sessionId, before, limit + 1);
+    const page = rows.slice(0, limit).reverse();
+    const nextCursor = rows.length > limit ? String(page[0].seq) : null;
+    return { items: page.map(mapMessage), nextCursor };
+  }
+
+  private async pageAfter(sessionId: string, after: number, limit: number): Promise<MessagePageDto> {
+    const rows = await this.messages.listOldestAfter(sessionId, after, limit + 1);
+    const page = rows.slice(0, limit);
+    const nextCursor = rows.length > limit ? String(page[page.length - 1].seq) : null;
+    return { items: page.map(mapMessage), nextCursor };
+  }
+
+  private checkContentLength(content: string): void {
+    const max = this.config.maxContentChars;
+    if (content.length <= max) return;
+    throw ProblemException.badRequest('validation', `content must be at most ${max} characters (got ${content.length}).`, [
+      { field: 'content', messages: [`content must be at most ${max} characters`] },
+    ]);
+  }
+}
+
+function toNewMessage(dto: AppendMessageDto): NewMessage {
+  return {
+    role: dto.role,
+    content: dto.content,
+    metadata: dto.metadata ?? {},
+    toolsUsed: dto.toolsUsed ?? null,
+    toolCalls: dto.toolCalls ?? null,
+    toolCallId: dto.toolCallId ?? null,
+    tokenCount: dto.tokenCount ?? null,
+    processingTimeMs: dto.processingTimeMs ?? null,
+    hasError: dto.hasError ?? false,
+    errorMessage: dto.errorMessage ?? null,
+  };
+}
+
+function checkIdempotencyKey(key: string): void {
+  if (IDEMPOTENCY_KEY.test(key)) return;
+  throw ProblemException.badRequest('validation', 'Idempotency-Key must be 1 to 255 visible ASCII characters.', [
+    { field: 'Idempotency-Key', messages: ['must be 1 to 255 visible ASCII characters'] },
+  ]);
+}
+
+function replay(earlierHash: string, requestHash: string, response: Record<string, unknown>): MessageDto {
+  if (earlierHash !== requestHash) {
+    throw ProblemException.unprocessable('idempotency-key-reused', 'This Idempotency-Key was already used for a different request.');
+  }
+  return response as unknown as MessageDto;
+}

@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { errors as joseErrors, jwtVerify } from 'jose';
+import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
+import { ProblemException } from '@/common/errors/problem.exception';
+import { Owner, userOwner, visitorOwner } from './owner';
+import { SessionRepository } from './session.repository';
+import { VisitorRepository } from './visitor.repository';
+
+/** What a request carries that says who sent it. */
+export interface Credentials {
+  authorization?: string;
+  visitorCookie?: string;
+}
+
+/** What the response must do with the visitor cookie. */
+export type CookieAction = { set: string } | { clear: true } | null;
+
+export interface Identity {
+  owner: Owner;
+  cookie: CookieAction;
+}
+
+const SEEN_REFRESH_MS = 60 * 60 * 1000;
+
+@Injectable()
+export class IdentityService {
+  private readonly jwtKey: Uint8Array | null;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly visitors: VisitorRepository,
+    private readonly sessions: SessionRepository,
+  ) {
+    this.jwtKey = config.authJwtSecret ? new TextEncoder().encode(config.authJwtSecret) : null;
+  }
+
+  /**
+   * A valid bearer token makes the caller that user (and hands over the sessions of the
+   * visitor cookie it arrives with); without one the cookie names the visitor, and a
+   * caller with neither becomes a new visitor.
+   */
+  async identify(credentials: Credentials): Promise<Identity> {
+    if (credentials.authorization !== undefined) {
+      const userId = await this.verifyBearer(credentials.authorization);
+      const cookie = credentials.visitorCookie ? await this.claimVisitor(credentials.visitorCookie, userId) : null;
+      return { owner: userOwner(userId), cookie };
+    }
+    return this.identifyVisitor(credentials.visitorCookie);
+  }
+
+  private async verifyBearer(header: string): Promise<string> {
+    const token = /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1];
+    if (!token) throw ProblemException.unauthorized('The Authorization header must be "Bearer <token>".');
+    if (!this.jwtKey) throw ProblemException.unauthorized('Bearer tokens are not accepted: AUTH_JWT_SECRET is not configured.');
+    try {
+      const { payload } = await jwtVerify(token, this.jwtKey, { algorithms: ['HS256'] });
+      if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200) {
+        throw ProblemException.unauthorized('The token has no usable "sub" claim.');
+      }
+      return payload.sub;
+    } catch (error) {
+      if (error instanceof ProblemException) throw error;
+      const expired = error instanceof joseErrors.JWTExpired;
+      throw ProblemException.unauthorized(expired ? 'The token has expired.' : 'The token is invalid.');
+    }
+  }
+
+  private async identifyVisitor(cookieValue: string | undefined): Promise<Identity> {
+    const known = cookieValue ? await this.visitors.findByKeyHash(hashKey(cookieValue)) : null;
+    if (known && known.userId === null) {
+      if (Date.now() - known.lastSeenAt.getTime() > SEEN_REFRESH_MS) await this.visitors.markSeen(known.id);
+      return { owner: visitorOwner(known.id), cookie: null };
+    }
+    // No cookie, an unknown one, or one already claimed by a user: start a new anonymous visitor.
+    const value = randomBytes(32).toString('base64url');
+    const visitor = await this.visitors.create(hashKey(value));
+    return { owner: visitorOwner(visitor.id), cookie: { set: value } };
+  }
+
+  /** Login after chatting anonymously: the visitor's sessions become the user's, once. */
+  private async claimVisitor(cookieValue: string, userId: string): Promise<CookieAction> {
+    const visitor = await this.visitors.findByKeyHash(hashKey(cookieValue));
+    if (visitor && (await this.visitors.claimForUser(visitor.id, userId))) {
+      await this.sessions.transferOwner(visitorOwner(visitor.id).id, userOwner(userId).id);
+    }
+    return { clear: true };
+  }
+}
+
+function hashKey(cookieValue: string): string {
+  return createHash('sha256').update(cookieValue).digest('hex');
+}

@@ -1,0 +1,24 @@
+import { ProblemException } from '@/common/errors/problem.exception';
+import { ActivityPosition } from './session.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** An opaque cursor: the keyset position of the last session of a page. */
+export function encodeSessionCursor(position: ActivityPosition): string {
+  return Buffer.from(JSON.stringify([position.lastActivityAt, position.id])).toString('base64url');
+}
+
+export function decodeSessionCursor(cursor: string): ActivityPosition {
+  try {
+    const [lastActivityAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof lastActivityAt === 'string' && TIMESTAMP.test(lastActivityAt) && typeof id === 'string' && UUID.test(id)) {
+      return { lastActivityAt, id };
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw ProblemException.badRequest('invalid-cursor', 'cursor is not a cursor this service issued.', [
+    { field: 'cursor', messages: ['cursor must be the nextCursor of a previous page'] },
+  ]);
+}

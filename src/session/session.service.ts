@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { ProblemException } from '@/common/errors/problem.exception';
+import { CreateSessionDto } from './dto/create-session.dto';
+import { ListSessionsQuery } from './dto/list-sessions.query';
+import { SessionDto, SessionPageDto } from './dto/session.dto';
+import { UpdateSessionDto } from './dto/update-session.dto';
+import { Owner } from './owner';
+import { decodeSessionCursor, encodeSessionCursor } from './session-cursor';
+import { mapSession } from './session.mapper';
+import { SeqSlot, SessionRepository } from './session.repository';
+
+/** A read older than this refreshes last_activity_at; fresher reads write nothing. */
+const READ_TOUCH_AFTER_SECONDS = 60;
+const DEFAULT_PAGE_SIZE = 20;
+
+@Injectable()
+export class SessionService {
+  constructor(private readonly sessions: SessionRepository) {}
+
+  async create(owner: Owner, dto: CreateSessionDto): Promise<SessionDto> {
+    return mapSession(await this.sessions.create(owner.id, dto));
+  }
+
+  async list(owner: Owner, query: ListSessionsQuery): Promise<SessionPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = query.cursor ? decodeSessionCursor(query.cursor) : null;
+    const rows = await this.sessions.listByOwner(owner.id, after, limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > limit ? encodeSessionCursor({ lastActivityAt: last.position, id: last.id }) : null;
+    return { items: page.map(mapSession), nextCursor };
+  }
+
+  /** The owner's most recently active open session, created when there is none. */
+  async resumeCurrent(owner: Owner): Promise<SessionDto> {
+    const existing = await this.sessions.findMostRecentlyActive(owner.id);
+    if (existing) return this.touched(existing);
+    await this.sessions.lockOwner(owner.id);
+    const created = (await this.sessions.findMostRecentlyActive(owner.id)) ?? (await this.sessions.create(owner.id, {}));
+    return mapSession(created);
+  }
+
+  /**
+   * The owner's session, 404 if it does not exist or belongs to someone else.
+   * Refreshes last_activity_at when it is more than a minute old.
+   */
+  async getOwned(owner: Owner, id: string): Promise<SessionDto> {
+    return this.touched(await this.findOrThrow(owner, id));
+  }
+
+  async update(owner: Owner, id: string, dto: UpdateSessionDto): Promise<SessionDto> {
+    const row = await this.sessions.update(owner.id, id, dto);
+    if (!row) throw sessionNotFound(id);
+    return mapSession(row);
+  }
+
+  async remove(owner: Owner, id: string): Promise<void> {
+    if (!(await this.sessions.deleteOwned(owner.id, id))) throw sessionNotFound(id);
+  }
+
+  /** For appends with an idempotency key: holds the session's row lock until the transaction ends. */
+  async lockOwned(owner: Owner, id: string): Promise<void> {
+    if (!(await this.sessions.lockOwned(owner.id, id))) throw sessionNotFound(id);
+  }
+
+  /**
+   * Reserves the seq for one new message (locking the session row until the transaction
+   * ends) and counts it, never beyond `maxMessages`: the caller prunes the oldest.
+   */
+  async reserveNextSeq(owner: Owner, id: string, maxMessages: number): Promise<SeqSlot> {
+    const slot = await this.sessions.reserveNextSeq(owner.id, id, maxMessages);
+    if (!slot) throw sessionNotFound(id);
+    return slot;
+  }
+
+  private async findOrThrow(owner: Owner, id: string) {
+    const row = await this.sessions.findOwned(owner.id, id);
+    if (!row) throw sessionNotFound(id);
+    return row;
+  }
+
+  private async touched(row: Parameters<typeof mapSession>[0]): Promise<SessionDto> {
+    const ageSeconds = (Date.now() - row.lastActivityAt.getTime()) / 1000;
+    if (ageSeconds > READ_TOUCH_AFTER_SECONDS) {
+      await this.sessions.touchIfStale(row.id, READ_TOUCH_AFTER_SECONDS);
+      row = { ...row, lastActivityAt: new Date() };
+    }
+    return mapSession(row);
+  }
+}
+
+export function sessionNotFound(id: string): ProblemException {
+  return ProblemException.notFound(`Session ${id} was not found.`);
+}
