@@ -1,6 +1,9 @@
 /** Two projects: unit specs beside the code, e2e specs under test/ against a real database. */
 const shared = {
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
+  // NestJS 12, jose and some of their dependencies ship ES modules only: swc turns every
+  // package into CommonJS for jest, except PGlite, whose CommonJS build must load as is.
+  transformIgnorePatterns: ['/node_modules/@electric-sql/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@/(.*)$': '<rootDir>/src/$1',

@@ -12,7 +12,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const { body, headers } = toProblem(error);
-    if (body.status >= 500) this.logger.error(`${request.method} ${request.routeOptions?.url ?? '?'} failed`, (error as Error)?.stack);
+    const route = `${request.method} ${request.routeOptions?.url ?? '?'}`;
+    if (body.status === 503) this.logger.warn(`${route}: ${body.detail}`);
+    else if (body.status >= 500) this.logger.error(`${route} failed`, (error as Error)?.stack);
     if (reply.sent) return;
     reply.status(body.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }

@@ -27,6 +27,7 @@ const POSTGRES_PROBLEMS: Record<string, [number, string, string]> = {
   '22P02': [400, 'invalid-value', 'A value has the wrong format.'],
   '22001': [400, 'invalid-value', 'A value is too long.'],
   '22021': [400, 'invalid-value', 'Text contains a character PostgreSQL cannot store (such as \\u0000).'],
+  '22P05': [400, 'invalid-value', 'JSON contains a character PostgreSQL cannot store (such as \\u0000).'],
   '22003': [400, 'invalid-value', 'A number is out of range.'],
   '40001': [409, 'retry', 'The request collided with a concurrent one; retry it.'],
   '40P01': [409, 'retry', 'The request collided with a concurrent one; retry it.'],

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
+import { ProblemException } from '@/common/errors/problem.exception';
 import { OwnTransactions } from '@/common/database/transaction.interceptor';
 
 const READY_TIMEOUT_MS = 2_000;
@@ -26,7 +27,15 @@ export class HealthController {
   @OwnTransactions()
   @HealthCheck()
   @ApiOperation({ summary: 'The database answers (503 when it does not)' })
-  ready(): Promise<HealthCheckResult> {
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.checkDatabase();
+    } catch {
+      throw new ProblemException(503, 'not-ready', 'Service Unavailable', 'The database does not answer.');
+    }
+  }
+
+  private checkDatabase(): Promise<HealthCheckResult> {
     return this.health.check([
       () =>
         this.indicator

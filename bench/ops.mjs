@@ -1,0 +1,103 @@
+// The SQL Continuum sends to PostgreSQL for the three benchmarked requests, copied from
+// src/session/session.repository.ts, src/message/message.repository.ts and the services
+// that call them. Used by the minimal server and by the raw pg floor, so both do exactly
+// the service's database work. Keep in sync when those files change.
+
+const SESSION_COLUMNS = `id, title, context_data AS "contextData", metadata, is_active AS "isActive",
+  message_count AS "messageCount", last_seq AS "lastSeq", created_at AS "createdAt", last_activity_at AS "lastActivityAt"`;
+
+const MESSAGE_COLUMNS = `id, session_id AS "sessionId", seq, role, content, metadata, tools_used AS "toolsUsed",
+  tool_calls AS "toolCalls", tool_call_id AS "toolCallId", token_count AS "tokenCount",
+  processing_time_ms AS "processingTimeMs", has_error AS "hasError", error_message AS "errorMessage", created_at AS "createdAt"`;
+
+export const SQL = {
+  findOwned: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1 AND owner_id = $2`,
+  touchIfStale: `UPDATE sessions SET last_activity_at = now() WHERE id = $1 AND last_activity_at < now() - make_interval(secs => $2)`,
+  reserveNextSeq: `UPDATE sessions SET last_seq = last_seq + 1, message_count = LEAST(message_count + 1, $3), last_activity_at = now()
+       WHERE id = $1 AND owner_id = $2 RETURNING last_seq AS seq, message_count AS "messageCount"`,
+  insertKeepingNewest: `WITH inserted AS (
+         INSERT INTO messages (session_id, seq, role, content, metadata, tools_used, tool_calls, tool_call_id,
+                               token_count, processing_time_ms, has_error, error_message)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         RETURNING ${MESSAGE_COLUMNS}
+       ), pruned AS (
+         DELETE FROM messages WHERE session_id = $1 AND seq <= $2 - $13
+       )
+       SELECT * FROM inserted`,
+  listNewestBefore: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE session_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
+};
+
+const MAX_MESSAGES_PER_SESSION = 200; // the service's default MAX_MESSAGES_PER_SESSION
+const READ_TOUCH_AFTER_SECONDS = 60; // session.service.ts
+const NO_BEFORE = 2_147_483_647; // message.repository.ts listNewestBefore
+
+/** One transaction per request, as the service's TransactionInterceptor does through TypeORM. */
+async function inTransaction(pool, work) {
+  const db = await pool.connect();
+  try {
+    await db.query('START TRANSACTION');
+    const result = await work(db);
+    await db.query('COMMIT');
+    return result;
+  } catch (error) {
+    await db.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    db.release();
+  }
+}
+
+const first = async (db, sql, params) => (await db.query(sql, params)).rows[0] ?? null;
+const jsonOrNull = (value) => (value == null ? null : JSON.stringify(value));
+
+/** SessionService.getOwned: the ownership SELECT, plus a touch when last_activity_at is over a minute old. */
+async function findOwnedTouched(db, ownerId, id) {
+  const row = await first(db, SQL.findOwned, [id, ownerId]);
+  if (!row) return null;
+  if ((Date.now() - row.lastActivityAt.getTime()) / 1000 > READ_TOUCH_AFTER_SECONDS) {
+    await db.query(SQL.touchIfStale, [row.id, READ_TOUCH_AFTER_SECONDS]);
+    row.lastActivityAt = new Date();
+  }
+  return row;
+}
+
+/** POST /v1/sessions/:id/messages without Idempotency-Key (MessageService.store). Null: 404. */
+export const appendMessage = (pool, ownerId, sessionId, dto) =>
+  inTransaction(pool, async (db) => {
+    const slot = await first(db, SQL.reserveNextSeq, [sessionId, ownerId, MAX_MESSAGES_PER_SESSION]);
+    if (!slot) return null;
+    const row = await first(db, SQL.insertKeepingNewest, [
+      sessionId, slot.seq, dto.role, dto.content, JSON.stringify(dto.metadata ?? {}), jsonOrNull(dto.toolsUsed),
+      jsonOrNull(dto.toolCalls), dto.toolCallId ?? null, dto.tokenCount ?? null, dto.processingTimeMs ?? null,
+      dto.hasError ?? false, dto.errorMessage ?? null, MAX_MESSAGES_PER_SESSION,
+    ]);
+    return mapMessage(row);
+  });
+
+/** GET /v1/sessions/:id/messages?limit=N (MessageService.list, newest page). Null: 404. */
+export const listMessages = (pool, ownerId, sessionId, limit) =>
+  inTransaction(pool, async (db) => {
+    if (!(await findOwnedTouched(db, ownerId, sessionId))) return null;
+    const rows = (await db.query(SQL.listNewestBefore, [sessionId, NO_BEFORE, limit + 1])).rows;
+    const page = rows.slice(0, limit).reverse();
+    return { items: page.map(mapMessage), nextCursor: rows.length > limit ? String(page[0].seq) : null };
+  });
+
+/** GET /v1/sessions/:id (SessionService.getOwned). Null: 404. */
+export const getSession = (pool, ownerId, sessionId) =>
+  inTransaction(pool, async (db) => {
+    const row = await findOwnedTouched(db, ownerId, sessionId);
+    return row && mapSession(row);
+  });
+
+// The API's JSON shapes (session.mapper.ts, message.mapper.ts).
+const mapSession = (r) => ({
+  id: r.id, title: r.title, contextData: r.contextData, metadata: r.metadata, isActive: r.isActive,
+  messageCount: r.messageCount, createdAt: r.createdAt, lastActivityAt: r.lastActivityAt,
+});
+
+const mapMessage = (r) => ({
+  id: r.id, sessionId: r.sessionId, seq: r.seq, role: r.role, content: r.content, metadata: r.metadata,
+  toolsUsed: r.toolsUsed, toolCalls: r.toolCalls, toolCallId: r.toolCallId, tokenCount: r.tokenCount,
+  processingTimeMs: r.processingTimeMs, hasError: r.hasError, errorMessage: r.errorMessage, createdAt: r.createdAt,
+});

@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      dataDir: './data',
+      migrationsRun: true,
+      maxMessagesPerSession: 200,
+      maxContentChars: 32_000,
+      bodyLimitBytes: 1_048_576,
+      cookie: { name: 'continuum_visitor', secure: false, maxAgeDays: 7 },
+    });
+  });
+
+  it('reads values from the environment', () => {
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://db/x', COOKIE_SECURE: 'true', MAX_MESSAGES_PER_SESSION: '50' });
+    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgresql://db/x', cookie: { secure: true }, maxMessagesPerSession: 50 });
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT must be an integer/],
+    ['PORT', '70000', /PORT must be an integer from 0 to 65535/],
+    ['MAX_MESSAGES_PER_SESSION', '0', /MAX_MESSAGES_PER_SESSION/],
+    ['COOKIE_SECURE', 'maybe', /COOKIE_SECURE must be true or false/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+  ])('refuses %s=%s and names the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

@@ -1,0 +1,27 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@/common/database/data-source-options';
+import { adminUrl, databaseUrl } from './test-database';
+
+/**
+ * With DATABASE_URL set, the e2e tests run on that PostgreSQL server: one migrated
+ * template database is made here and every test app gets its own copy of it.
+ * Without it, every test app starts its own in-memory PGlite and nothing is needed here.
+ */
+export default async function globalSetup(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return;
+  const template = `continuum_test_tmpl_${process.pid}_${Date.now()}`;
+  const admin = new Client({ connectionString: adminUrl(serverUrl) });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl(serverUrl, template), 1));
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await dataSource.destroy();
+  process.env.CONTINUUM_TEST_TEMPLATE = template;
+}
