@@ -11,6 +11,7 @@ const pool = new pg.Pool({
   max: Number(process.env.DB_POOL_SIZE ?? 16),
   connectionTimeoutMillis: 5_000,
 });
+pool.on('error', (error) => console.error('idle pg client failed:', error.message));
 const jwtKey = new TextEncoder().encode(process.env.AUTH_JWT_SECRET);
 const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
 const SESSION_PATH = new RegExp(`^/v1/sessions/${UUID}$`, 'i');

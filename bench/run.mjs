@@ -50,13 +50,13 @@ async function main() {
 
   // The service migrates the new database as it starts.
   const serverEnv = { DATABASE_URL, AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'warn', DB_POOL_SIZE: String(settings.poolSize) };
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS, 'profiles')}`, EXIT_ON_SIGTERM] : [];
-  const continuum = await startServer('continuum', [...profile, 'dist/src/main.js'], serverEnv);
-  const minimal = await startServer('minimal', ['bench/minimal-server.mjs'], serverEnv);
+  const continuum = await startServer('continuum', [...profile('continuum'), 'dist/src/main.js'], serverEnv);
+  const minimal = await startServer('minimal', [...profile('minimal'), 'bench/minimal-server.mjs'], serverEnv);
 
   seeder = new pg.Client({ connectionString: DATABASE_URL });
   await seeder.connect();
   rawPool = new pg.Pool({ connectionString: DATABASE_URL, max: settings.poolSize });
+  rawPool.on('error', () => {}); // an idle client dropped at clean-up; a failing query still throws
   const sessions = await Promise.all(
     Array.from({ length: settings.sessions }, async (_, i) => {
       const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(`bench-${i}`).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
@@ -98,8 +98,9 @@ async function main() {
     { name: 'raw pg (no HTTP)', server: null },
   ];
 
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
   const results = [];
-  for (const operation of operations) {
+  for (const operation of operations.filter((op) => !only || only.includes(op.name))) {
     console.log(`\n## ${operation.name}: ${operation.route}`);
     const rows = [];
     for (const target of targets) {
@@ -152,8 +153,12 @@ async function reseed(sessions) {
   await seeder.query('CHECKPOINT');
 }
 
-// With BENCH_CPU_PROF the service must exit normally on SIGTERM for Node to write the profile.
-const EXIT_ON_SIGTERM = `--import=data:text/javascript,process.once('SIGTERM',()=>process.exit(0))`;
+/** With BENCH_CPU_PROF=1, node's CPU profile of a server, written when it exits (it must exit normally on SIGTERM). */
+function profile(name) {
+  if (!process.env.BENCH_CPU_PROF) return [];
+  const exitOnSigterm = `--import=data:text/javascript,process.once('SIGTERM',()=>process.exit(0))`;
+  return ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS, 'profiles')}`, `--cpu-prof-name=${name}.cpuprofile`, exitOnSigterm];
+}
 
 async function startServer(name, args, env) {
   const port = await freePort();

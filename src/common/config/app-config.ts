@@ -16,7 +16,50 @@ export interface AppConfig {
   maxContentChars: number;
   bodyLimitBytes: number;
   logLevel: LogLevel;
+  tokenBudget: TokenBudgetSettings;
+  llm: LlmSettings;
+  chat: ChatSettings;
+  /** Path of a JSON price table merged over the shipped one; null uses the shipped one. */
+  modelPricesPath: string | null;
 }
+
+/** Shares of the total; history gets the rest, plus whatever the other tiers leave unused. */
+export interface TokenBudgetSettings {
+  total: number;
+  systemShare: number;
+  memoryShare: number;
+  reserveShare: number;
+}
+
+export type LlmProviderName = 'openai' | 'offline';
+
+export interface LlmSettings {
+  provider: LlmProviderName;
+  baseUrl: string | null;
+  apiKey: string | null;
+  /** The model used when a request names none. */
+  model: string;
+  /** Models a request may name; always contains `model`. */
+  models: string[];
+  /** Longest wait for the first token. */
+  timeoutMs: number;
+  /** Longest silence between two tokens. */
+  streamIdleMs: number;
+  /** Retries before the first token (429, 5xx, connection errors). */
+  maxRetries: number;
+}
+
+export interface ChatSettings {
+  systemPrompt: string;
+  /** How long a turn waits for another turn on the same session before answering 409. */
+  turnWaitMs: number;
+  /** How long a turn's lease on its session lasts unless renewed (frees the session after a crash). */
+  leaseTtlMs: number;
+  /** Per-owner spend per UTC day, in USD; null means no limit. */
+  dailyCostLimitUsd: number | null;
+}
+
+export const OFFLINE_MODEL = 'continuum-offline';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
@@ -45,6 +88,48 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxContentChars: read.int('MAX_CONTENT_CHARS', 32_000, { min: 1, max: 1_000_000 }),
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 1_048_576, { min: 1024, max: 100 * 1_048_576 }),
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
+    tokenBudget: readTokenBudget(read),
+    llm: readLlm(read),
+    chat: {
+      systemPrompt: read.string('CHAT_SYSTEM_PROMPT', 'You are a helpful assistant. Use the conversation so far to answer.'),
+      turnWaitMs: read.int('CHAT_TURN_WAIT_MS', 30_000, { min: 0, max: 600_000 }),
+      leaseTtlMs: read.int('CHAT_LEASE_TTL_MS', 120_000, { min: 1_000, max: 3_600_000 }),
+      dailyCostLimitUsd: read.optionalNumber('DAILY_COST_LIMIT_USD', { min: 0, max: 1_000_000 }),
+    },
+    modelPricesPath: read.optionalString('MODEL_PRICES'),
+  };
+}
+
+function readTokenBudget(read: EnvReader): TokenBudgetSettings {
+  const budget = {
+    total: read.int('TOKEN_BUDGET_TOTAL', 20_000, { min: 256, max: 10_000_000 }),
+    systemShare: read.number('TOKEN_BUDGET_SYSTEM_SHARE', 0.1, { min: 0, max: 1 }),
+    memoryShare: read.number('TOKEN_BUDGET_MEMORY_SHARE', 0.1, { min: 0, max: 1 }),
+    reserveShare: read.number('TOKEN_BUDGET_RESERVE_SHARE', 0.2, { min: 0, max: 1 }),
+  };
+  if (budget.systemShare + budget.memoryShare + budget.reserveShare >= 1) {
+    throw new ConfigError('TOKEN_BUDGET_SYSTEM_SHARE + TOKEN_BUDGET_MEMORY_SHARE + TOKEN_BUDGET_RESERVE_SHARE must leave a share for history (sum < 1)');
+  }
+  return budget;
+}
+
+function readLlm(read: EnvReader): LlmSettings {
+  const baseUrl = read.optionalString('LLM_BASE_URL');
+  const apiKey = read.optionalString('LLM_API_KEY');
+  const configured = baseUrl !== null || apiKey !== null;
+  const provider = read.oneOf('LLM_PROVIDER', ['openai', 'offline'] as const, configured ? 'openai' : 'offline');
+  if (baseUrl !== null && !/^https?:\/\//.test(baseUrl)) throw new ConfigError(`LLM_BASE_URL must be an http(s) URL, got "${baseUrl}"`);
+  const model = read.string('LLM_MODEL', provider === 'offline' ? OFFLINE_MODEL : 'gpt-4o-mini');
+  const listed = (read.optionalString('LLM_MODELS') ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  return {
+    provider,
+    baseUrl,
+    apiKey,
+    model,
+    models: [...new Set([model, ...listed])],
+    timeoutMs: read.int('LLM_TIMEOUT_MS', 30_000, { min: 100, max: 600_000 }),
+    streamIdleMs: read.int('LLM_STREAM_IDLE_MS', 15_000, { min: 100, max: 600_000 }),
+    maxRetries: read.int('LLM_MAX_RETRIES', 2, { min: 0, max: 2 }),
   };
 }
 
@@ -66,6 +151,20 @@ class EnvReader {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < range.min || value > range.max) {
       throw new ConfigError(`${name} must be an integer from ${range.min} to ${range.max}, got "${raw}"`);
+    }
+    return value;
+  }
+
+  number(name: string, fallback: number, range: { min: number; max: number }): number {
+    return this.optionalNumber(name, range) ?? fallback;
+  }
+
+  optionalNumber(name: string, range: { min: number; max: number }): number | null {
+    const raw = this.optionalString(name);
+    if (raw === null) return null;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < range.min || value > range.max) {
+      throw new ConfigError(`${name} must be a number from ${range.min} to ${range.max}, got "${raw}"`);
     }
     return value;
   }
