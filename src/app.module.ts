@@ -9,9 +9,10 @@ import { HealthModule } from '@/common/health/health.module';
 import { createValidationPipe } from '@/common/http/validation';
 import { MessageModule } from '@/message/message.module';
 import { SessionModule } from '@/session/session.module';
+import { TokenBudgetModule } from '@/token-budget/token-budget.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, SessionModule, MessageModule],
+  imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, SessionModule, MessageModule, TokenBudgetModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { SessionModule } from '@/session/session.module';
+import { TokenizerModule } from '@/token-budget/tokenizer.module';
 import { IdempotencyKeyRepository } from './idempotency-key.repository';
 import { MessageController } from './message.controller';
 import { MessageRepository } from './message.repository';
 import { MessageService } from './message.service';
 
 @Module({
-  imports: [SessionModule],
+  imports: [SessionModule, TokenizerModule],
   controllers: [MessageController],
   providers: [MessageService, MessageRepository, IdempotencyKeyRepository],
   exports: [MessageService],

@@ -4,6 +4,8 @@ import { ProblemException } from '@/common/errors/problem.exception';
 import { hashCanonicalJson } from '@/common/http/canonical-json';
 import { Owner } from '@/session/owner';
 import { SessionService } from '@/session/session.service';
+import { HistoryMessage } from '@/token-budget/context-assembler';
+import { TokenCounter } from '@/token-budget/token-counter';
 import { AppendMessageDto } from './dto/append-message.dto';
 import { DEFAULT_MESSAGE_PAGE, ListMessagesQuery } from './dto/list-messages.query';
 import { MessageDto, MessagePageDto } from './dto/message.dto';
@@ -25,6 +27,7 @@ export class MessageService {
     private readonly sessions: SessionService,
     private readonly messages: MessageRepository,
     private readonly idempotencyKeys: IdempotencyKeyRepository,
+    private readonly tokens: TokenCounter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -69,7 +72,23 @@ export class MessageService {
   private async store(owner: Owner, sessionId: string, dto: AppendMessageDto): Promise<MessageDto> {
     const cap = this.config.maxMessagesPerSession;
     const { seq } = await this.sessions.reserveNextSeq(owner, sessionId, cap);
-    return mapMessage(await this.messages.insertKeepingNewest(sessionId, seq, toNewMessage(dto), cap));
+    return mapMessage(await this.messages.insertKeepingNewest(sessionId, seq, this.toNewMessage(dto), cap));
+  }
+
+  /**
+   * Counted once, here, so that assembling context never re-tokenizes history. A count the
+   * client sends is kept when it is larger (it may include what its model adds).
+   */
+  private toNewMessage(dto: AppendMessageDto): NewMessage {
+    const counted = this.tokens.countMessage(dto.content, dto.toolCalls);
+    return { ...toNewMessage(dto), tokenCount: Math.max(counted, dto.tokenCount ?? 0) };
+  }
+
+  /** The newest `limit` messages of the owner's session, oldest first, with their token counts. */
+  async historyForContext(owner: Owner, sessionId: string, limit: number): Promise<HistoryMessage[]> {
+    await this.sessions.getOwned(owner, sessionId);
+    const rows = await this.messages.listNewestBefore(sessionId, null, limit);
+    return rows.reverse().map((row) => ({ ...row, tokenCount: row.tokenCount ?? this.tokens.countMessage(row.content, row.toolCalls) }));
   }
 
   private async pageBefore(sessionId: string, before: number | null, limit: number): Promise<MessagePageDto> {

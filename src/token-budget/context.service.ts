@@ -1,0 +1,59 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
+import { MessageService } from '@/message/message.service';
+import { Owner } from '@/session/owner';
+import { AssembledContext, assembleContext, TextMeasure } from './context-assembler';
+import { MEMORY_SOURCES, MemorySource } from './memory-source';
+import { TokenBudgetConfig } from './token-budget.config';
+import { EncodingName, encodingForModel, TokenCounter } from './token-counter';
+
+export interface ContextOptions {
+  /** Tokenizer family to count the prompt and memory in; the default model when omitted. */
+  model?: string;
+  /** Total tokens; TOKEN_BUDGET_TOTAL when omitted. */
+  budget?: number;
+  /** Replaces the configured system prompt. */
+  systemPrompt?: string;
+}
+
+export interface SessionContext extends AssembledContext {
+  model: string;
+  encoding: EncodingName;
+}
+
+@Injectable()
+export class ContextService {
+  constructor(
+    private readonly budgets: TokenBudgetConfig,
+    private readonly tokens: TokenCounter,
+    private readonly messages: MessageService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(MEMORY_SOURCES) private readonly memorySources: MemorySource[] = [],
+  ) {}
+
+  /**
+   * The model-ready context of the owner's session: system prompt, memory and the newest
+   * history that fits one budget, with the tokens used per tier. 404 for a foreign session.
+   */
+  async buildContext(owner: Owner, sessionId: string, options: ContextOptions = {}): Promise<SessionContext> {
+    const model = options.model ?? this.config.llm.model;
+    const encoding = encodingForModel(model);
+    const history = await this.messages.historyForContext(owner, sessionId, this.config.maxMessagesPerSession);
+    const memory = (await Promise.all(this.memorySources.map((source) => source.memoryFor(owner, sessionId)))).flat();
+    const assembled = assembleContext({
+      allocation: this.budgets.allocate(options.budget),
+      systemPrompt: options.systemPrompt ?? this.config.chat.systemPrompt,
+      memory,
+      history,
+      measure: this.measureIn(encoding),
+    });
+    return { ...assembled, model, encoding };
+  }
+
+  private measureIn(encoding: EncodingName): TextMeasure {
+    return {
+      count: (text) => this.tokens.count(text, encoding),
+      truncate: (text, maxTokens) => this.tokens.truncate(text, maxTokens, encoding),
+    };
+  }
+}
