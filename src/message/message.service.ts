@@ -37,7 +37,7 @@ export class MessageService {
    * stores nothing; the same key on a different request is a 422.
    */
   async append(owner: Owner, sessionId: string, dto: AppendMessageDto, idempotencyKey?: string): Promise<AppendResult> {
-    this.checkContentLength(dto.content);
+    this.assertContentFits(dto.content);
     if (idempotencyKey === undefined) return { message: await this.store(owner, sessionId, dto), replayed: false };
 
     checkIdempotencyKey(idempotencyKey);
@@ -105,11 +105,12 @@ export class MessageService {
     return { items: page.map(mapMessage), nextCursor };
   }
 
-  private checkContentLength(content: string): void {
+  /** 400 when the text is longer than MAX_CONTENT_CHARS; `field` names it in the error. */
+  assertContentFits(content: string, field = 'content'): void {
     const max = this.config.maxContentChars;
     if (content.length <= max) return;
-    throw ProblemException.badRequest('validation', `content must be at most ${max} characters (got ${content.length}).`, [
-      { field: 'content', messages: [`content must be at most ${max} characters`] },
+    throw ProblemException.badRequest('validation', `${field} must be at most ${max} characters (got ${content.length}).`, [
+      { field, messages: [`${field} must be at most ${max} characters`] },
     ]);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
+import { Database } from '@/common/database/database';
 import { ProblemException } from '@/common/errors/problem.exception';
 import { Owner, userOwner, visitorOwner } from './owner';
 import { SessionRepository } from './session.repository';
@@ -29,6 +30,7 @@ export class IdentityService {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly db: Database,
     private readonly visitors: VisitorRepository,
     private readonly sessions: SessionRepository,
   ) {
@@ -40,7 +42,16 @@ export class IdentityService {
    * visitor cookie it arrives with); without one the cookie names the visitor, and a
    * caller with neither becomes a new visitor.
    */
-  async identify(credentials: Credentials): Promise<Identity> {
+  identify(credentials: Credentials): Promise<Identity> {
+    return this.db.inTransaction(() => this.identifyInTransaction(credentials));
+  }
+
+  /** The user of a valid bearer token, or null for a visitor: identity while the database is down. */
+  async identifyWithoutDatabase(credentials: Credentials): Promise<Owner | null> {
+    return credentials.authorization === undefined ? null : userOwner(await this.verifyBearer(credentials.authorization));
+  }
+
+  private async identifyInTransaction(credentials: Credentials): Promise<Identity> {
     if (credentials.authorization !== undefined) {
       const userId = await this.verifyBearer(credentials.authorization);
       const cookie = credentials.visitorCookie ? await this.claimVisitor(credentials.visitorCookie, userId) : null;

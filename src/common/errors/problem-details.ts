@@ -47,8 +47,7 @@ export function toProblem(error: unknown): Problem {
     const [status, code, detail] = POSTGRES_PROBLEMS[pgCode];
     return problem(status, code, statusTitle(status), detail);
   }
-  if (pgCode && UNAVAILABLE_CODES.has(pgCode)) return unavailable();
-  if (isConnectionTimeout(error)) return unavailable();
+  if (isDatabaseUnavailable(error)) return unavailable();
   const frameworkStatus = frameworkErrorStatus(error);
   if (frameworkStatus) {
     return problem(frameworkStatus, 'request-rejected', statusTitle(frameworkStatus), (error as Error).message);
@@ -90,9 +89,12 @@ function postgresCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-function isConnectionTimeout(error: unknown): boolean {
+/** True when the error says the database cannot be reached (as opposed to refusing a query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = postgresCode(error);
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
   const message = (error as Error | null)?.message ?? '';
-  return /timeout exceeded when trying to connect|Connection terminated/i.test(message);
+  return /timeout exceeded when trying to connect|Connection terminated|connection is not established|ECONNREFUSED/i.test(message);
 }
 
 /** Fastify's own errors (body too large, malformed JSON, wrong content type) carry a 4xx statusCode. */

@@ -1,0 +1,47 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { OwnTransactions } from '@/common/database/transaction.interceptor';
+import { toProblem } from '@/common/errors/problem-details';
+import { Authenticated, CurrentOwner } from '@/session/authenticated';
+import { Owner } from '@/session/owner';
+import { ChatService } from './chat.service';
+import { ChatRequestDto } from './dto/chat-request.dto';
+import { ChatResponseDto } from './dto/chat-response.dto';
+import { abortOnDisconnect, SseWriter } from './sse-writer';
+
+@ApiTags('chat')
+@Authenticated({ withoutDatabase: true })
+@Controller('v1/chat')
+export class ChatController {
+  constructor(private readonly chat: ChatService) {}
+
+  @Post()
+  @HttpCode(200)
+  @OwnTransactions()
+  @ApiOperation({ summary: 'One chat turn: store the message, call the model with the context, store and return the reply' })
+  @ApiOkResponse({ type: ChatResponseDto })
+  send(@CurrentOwner() owner: Owner | null, @Body() request: ChatRequestDto): Promise<ChatResponseDto> {
+    return this.chat.chat(owner, request);
+  }
+
+  @Post('stream')
+  @OwnTransactions()
+  @ApiOperation({
+    summary: 'The same turn as server-sent events: `delta` {text}, then `done` (the /v1/chat response) or `error` (problem+json)',
+  })
+  @ApiProduces('text/event-stream')
+  async stream(@CurrentOwner() owner: Owner | null, @Body() request: ChatRequestDto, @Res() reply: FastifyReply): Promise<void> {
+    const turn = await this.chat.startTurn(owner, request);
+    const disconnect = abortOnDisconnect(reply);
+    const events = SseWriter.open(reply);
+    try {
+      const result = await this.chat.completeTurn(turn, { signal: disconnect.signal, onDelta: (text) => events.send('delta', { text }) });
+      events.send('done', result);
+    } catch (error) {
+      events.send('error', toProblem(error).body);
+    } finally {
+      events.end();
+    }
+  }
+}

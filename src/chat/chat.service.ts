@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
+import { Database } from '@/common/database/database';
+import { isDatabaseUnavailable } from '@/common/errors/problem-details';
+import { ProblemException } from '@/common/errors/problem.exception';
+import { LlmTrackingService } from '@/llm-tracking/llm-tracking.service';
+import { MessageService } from '@/message/message.service';
+import { Owner } from '@/session/owner';
+import { SessionService } from '@/session/session.service';
+import { ContextService } from '@/token-budget/context.service';
+import { PreparedTurn, Turn } from './chat-turn';
+import { ChatRequestDto } from './dto/chat-request.dto';
+import { ChatResponseDto } from './dto/chat-response.dto';
+import { SessionLeaseService } from './session-lease.service';
+import { TurnCompletion } from './turn-completion.service';
+
+export interface TurnListener {
+  /** Aborts the model call (the client went away); what was generated is kept. */
+  signal?: AbortSignal;
+  onDelta?: (text: string) => void;
+}
+
+/**
+ * One chat turn around one model call, in two short transactions: the first stores the
+ * user's message and reads the context, the second stores the reply with its llm_request.
+ * No transaction or pooled connection is held while the model runs, and a lease keeps a
+ * second turn on the same session waiting until the first is stored.
+ */
+@Injectable()
+export class ChatService {
+  private readonly logger = new Logger(ChatService.name);
+
+  constructor(
+    private readonly db: Database,
+    private readonly sessions: SessionService,
+    private readonly messages: MessageService,
+    private readonly contexts: ContextService,
+    private readonly tracking: LlmTrackingService,
+    private readonly leases: SessionLeaseService,
+    private readonly completion: TurnCompletion,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A whole turn: prepare, call the model, store the reply. */
+  async chat(owner: Owner | null, request: ChatRequestDto, listener: TurnListener = {}): Promise<ChatResponseDto> {
+    return this.completeTurn(await this.startTurn(owner, request), listener);
+  }
+
+  /** The model call and the stored reply of a started turn; 502 (after storing) when the model fails. */
+  completeTurn(turn: Turn, listener: TurnListener = {}): Promise<ChatResponseDto> {
+    return this.completion.complete(turn, listener);
+  }
+
+  /**
+   * Everything before the model call; every refusal (bad model, foreign session, a turn
+   * still running, the daily cap) happens here, before anything is streamed. When the
+   * database is unreachable the turn goes on without history and without being stored.
+   */
+  async startTurn(owner: Owner | null, request: ChatRequestDto): Promise<Turn> {
+    const model = this.allowedModel(request.model);
+    this.messages.assertContentFits(request.message, 'message');
+    const systemPrompt = request.systemPrompt ?? this.config.chat.systemPrompt;
+    if (!owner) return { recorded: false, model, sessionId: request.sessionId ?? null, message: request.message, systemPrompt };
+    try {
+      return { recorded: true, ...(await this.prepare(owner, request, model)) };
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      this.logger.warn('database unreachable: answering a chat turn without history');
+      return { recorded: false, model, sessionId: request.sessionId ?? null, message: request.message, systemPrompt };
+    }
+  }
+
+  private async prepare(owner: Owner, request: ChatRequestDto, model: string): Promise<PreparedTurn> {
+    const sessionId = await this.db.inTransaction(async () =>
+      request.sessionId ? (await this.sessions.getOwned(owner, request.sessionId)).id : (await this.sessions.resumeCurrent(owner)).id,
+    );
+    const lease = await this.leases.acquire(sessionId);
+    try {
+      return await this.db.inTransaction(async () => {
+        await this.assertUnderDailyLimit(owner);
+        const userMessage = await this.messages.append(owner, sessionId, { role: 'user', content: request.message });
+        const context = await this.contexts.buildContext(owner, sessionId, { model, systemPrompt: request.systemPrompt });
+        return { owner, model, sessionId, userMessage: userMessage.message, context, lease };
+      });
+    } catch (error) {
+      await lease.release().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private allowedModel(requested: string | undefined): string {
+    const model = requested ?? this.config.llm.model;
+    if (this.config.llm.models.includes(model)) return model;
+    throw ProblemException.badRequest('model-not-allowed', `model must be one of: ${this.config.llm.models.join(', ')}.`, [
+      { field: 'model', messages: [`model must be one of: ${this.config.llm.models.join(', ')}`] },
+    ]);
+  }
+
+  private async assertUnderDailyLimit(owner: Owner): Promise<void> {
+    const limit = this.config.chat.dailyCostLimitUsd;
+    if (limit === null) return;
+    const spent = await this.tracking.spentTodayUsd(owner.id);
+    if (Number(spent) < limit) return;
+    throw new ProblemException(429, 'daily-cost-limit', 'Too Many Requests', `The daily spend limit of ${limit} USD is reached (spent ${spent} USD today, UTC).`, undefined, {
+      'retry-after': String(secondsUntilUtcMidnight()),
+    });
+  }
+}
+
+function secondsUntilUtcMidnight(): number {
+  const now = new Date();
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return Math.ceil((midnight - now.getTime()) / 1000);
+}

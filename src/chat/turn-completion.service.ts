@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@/common/database/database';
+import { ProblemException } from '@/common/errors/problem.exception';
+import { LlmTrackingService } from '@/llm-tracking/llm-tracking.service';
+import { MessageService } from '@/message/message.service';
+import { ContextMessage } from '@/token-budget/context-assembler';
+import { TokenCounter } from '@/token-budget/token-counter';
+import { PreparedTurn, Turn, UnrecordedTurn } from './chat-turn';
+import type { TurnListener } from './chat.service';
+import { ChatResponseDto, ChatUsageDto } from './dto/chat-response.dto';
+import { LlmError } from './llm/llm-error';
+import { LlmMessage, LlmUsage } from './llm/llm-provider';
+import { ResilientLlm } from './llm/resilient-llm';
+import { ModelCallOutcome, runModelCall } from './model-call';
+
+const NO_HISTORY_WARNING = 'The database is unreachable: this turn was answered without history and was not saved.';
+/** Reply budget when there is no context to take the reserve from. */
+const UNRECORDED_MAX_TOKENS = 1024;
+
+/** The second half of a turn: the model call and, in one transaction, the reply and its llm_request. */
+@Injectable()
+export class TurnCompletion {
+  constructor(
+    private readonly llm: ResilientLlm,
+    private readonly db: Database,
+    private readonly messages: MessageService,
+    private readonly tracking: LlmTrackingService,
+    private readonly tokens: TokenCounter,
+  ) {}
+
+  /** Calls the model and stores what it said; a failed call is stored as an error message, then answered with 502. */
+  complete(turn: Turn, listener: TurnListener): Promise<ChatResponseDto> {
+    return turn.recorded ? this.completeRecorded(turn, listener) : this.completeUnrecorded(turn, listener);
+  }
+
+  private async completeRecorded(turn: PreparedTurn, listener: TurnListener): Promise<ChatResponseDto> {
+    try {
+      const messages = turn.context.messages.map(toLlmMessage);
+      const maxTokens = turn.context.tiers.reserve.allocated;
+      const outcome = await this.call(turn.model, messages, maxTokens, listener);
+      const usage = this.usageOf(outcome, turn.context.totalTokens);
+      const stored = await this.db.inTransaction(() => this.store(turn, { messages, maxTokens }, outcome, usage));
+      if (outcome.status === 'error') throw modelFailure(outcome.error!, 'The user message and the failure were saved.');
+      return {
+        sessionId: turn.sessionId,
+        reply: outcome.text,
+        userMessage: turn.userMessage,
+        assistantMessage: stored.assistantMessage,
+        usage: this.usageDto(turn.model, outcome, usage, stored.cost),
+      };
+    } finally {
+      await turn.lease.release().catch(() => undefined);
+    }
+  }
+
+  private async store(turn: PreparedTurn, sent: { messages: LlmMessage[]; maxTokens: number }, outcome: ModelCallOutcome, usage: CountedUsage) {
+    const { message } = await this.messages.append(turn.owner, turn.sessionId, {
+      role: 'assistant',
+      content: outcome.text,
+      toolsUsed: [],
+      tokenCount: usage.completionTokens,
+      processingTimeMs: outcome.latencyMs,
+      hasError: outcome.status === 'error',
+      errorMessage: outcome.status === 'error' ? outcome.error!.message : undefined,
+      metadata: { model: outcome.reportedModel ?? turn.model, ...(outcome.status === 'truncated' ? { truncated: true } : {}) },
+    });
+    const recorded = await this.tracking.record({
+      sessionId: turn.sessionId,
+      ownerId: turn.owner.id,
+      messageId: message.id,
+      provider: this.llm.name,
+      model: turn.model,
+      requestBody: { model: turn.model, messages: sent.messages, max_tokens: sent.maxTokens, stream: true, stream_options: { include_usage: true } },
+      responseMeta: { model: outcome.reportedModel, finishReason: outcome.status === 'ok' ? 'stop' : outcome.status },
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      usageSource: usage.source,
+      latencyMs: outcome.latencyMs,
+      ttftMs: outcome.ttftMs,
+      attempts: outcome.attempts,
+      status: outcome.status,
+      error: outcome.error?.message ?? null,
+      contextManifest: { ...turn.context.manifest, tiers: turn.context.tiers, encoding: turn.context.encoding },
+    });
+    return { assistantMessage: message, cost: recorded.cost };
+  }
+
+  private async completeUnrecorded(turn: UnrecordedTurn, listener: TurnListener): Promise<ChatResponseDto> {
+    const messages: LlmMessage[] = [
+      { role: 'system', content: turn.systemPrompt },
+      { role: 'user', content: turn.message },
+    ];
+    const outcome = await this.call(turn.model, messages, UNRECORDED_MAX_TOKENS, listener);
+    if (outcome.status === 'error') throw modelFailure(outcome.error!, 'Nothing was saved: the database is unreachable.');
+    const prompt = messages.reduce((sum, m) => sum + this.tokens.count(m.content), 0);
+    const usage = this.usageOf(outcome, prompt);
+    return {
+      sessionId: turn.sessionId,
+      reply: outcome.text,
+      userMessage: null,
+      assistantMessage: null,
+      usage: this.usageDto(turn.model, outcome, usage, null),
+      warning: NO_HISTORY_WARNING,
+    };
+  }
+
+  private call(model: string, messages: LlmMessage[], maxTokens: number, listener: TurnListener): Promise<ModelCallOutcome> {
+    return runModelCall(this.llm, {
+      model,
+      messages,
+      maxTokens,
+      signal: listener.signal ?? new AbortController().signal,
+      onDelta: listener.onDelta ?? (() => undefined),
+    });
+  }
+
+  /** The provider's counts when it reported them; else ours (a streamed call is never logged at zero). */
+  private usageOf(outcome: ModelCallOutcome, promptTokens: number): CountedUsage {
+    if (outcome.usage) return { ...outcome.usage, source: 'provider' };
+    return { promptTokens, completionTokens: this.tokens.count(outcome.text), source: 'counted' };
+  }
+
+  private usageDto(model: string, outcome: ModelCallOutcome, usage: CountedUsage, cost: string | null): ChatUsageDto {
+    return {
+      model: outcome.reportedModel ?? model,
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      totalTokens: usage.promptTokens + usage.completionTokens,
+      source: usage.source,
+      cost,
+      latencyMs: outcome.latencyMs,
+      timeToFirstTokenMs: outcome.ttftMs,
+    };
+  }
+}
+
+interface CountedUsage extends LlmUsage {
+  source: 'provider' | 'counted';
+}
+
+function toLlmMessage(message: ContextMessage): LlmMessage {
+  const result: LlmMessage = { role: message.role, content: message.content };
+  if (message.toolCalls) result.tool_calls = message.toolCalls;
+  if (message.toolCallId) result.tool_call_id = message.toolCallId;
+  return result;
+}
+
+function modelFailure(error: LlmError, whatWasSaved: string): ProblemException {
+  const code = error.kind === 'timeout' ? 'model-timeout' : 'model-error';
+  return new ProblemException(502, code, 'Bad Gateway', `The model did not answer: ${error.message}. ${whatWasSaved}`);
+}
