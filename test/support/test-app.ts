@@ -39,6 +39,8 @@ export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
   dataSource: DataSource;
+  /** Where the app listens (127.0.0.1, a free port), for clients other than supertest. */
+  url: string;
   /** A client without cookies. */
   http(): TestAgent;
   /** A client that keeps cookies, like a browser. */
@@ -68,13 +70,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: ['error'] });
   await configureApp(app, config);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer();
   return {
     app,
     config,
     dataSource: app.get(DataSource),
+    url: await app.getUrl(),
     http: () => request(server) as unknown as TestAgent,
     browser: () => request.agent(server),
     close: async () => {
