@@ -28,6 +28,7 @@ function setUpSwagger(app: INestApplication, config: AppConfig): void {
       .setVersion('1')
       .addBearerAuth()
       .addCookieAuth(config.cookie.name)
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Admin-Key' }, 'admin-key')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

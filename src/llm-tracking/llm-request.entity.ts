@@ -1,0 +1,86 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { SessionEntity } from '@/session/session.entity';
+
+export type UsageSource = 'provider' | 'counted';
+export type LlmCallStatus = 'ok' | 'error' | 'truncated';
+
+/** One model call: what was sent (sanitized), what it used and what it cost. */
+@Entity('llm_requests')
+@Index('idx_llm_requests_session_created', ['sessionId', 'createdAt'])
+@Index('idx_llm_requests_created', ['createdAt'])
+@Index('idx_llm_requests_owner_created', ['ownerId', 'createdAt'])
+export class LlmRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'session_id', type: 'uuid' })
+  sessionId: string;
+
+  @ManyToOne(() => SessionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_llm_requests_session' })
+  session?: SessionEntity;
+
+  /** The session's owner when the call was made: per-owner reports and the daily spend cap. */
+  @Column({ name: 'owner_id', type: 'text' })
+  ownerId: string;
+
+  /** The assistant message; no foreign key, since the cap prunes messages. */
+  @Column({ name: 'message_id', type: 'uuid', nullable: true })
+  messageId: string | null;
+
+  @Column({ type: 'text' })
+  provider: string;
+
+  @Column({ type: 'text' })
+  model: string;
+
+  @Column({ name: 'request_body', type: 'jsonb', default: () => "'{}'" })
+  requestBody: unknown;
+
+  @Column({ name: 'response_body', type: 'jsonb', default: () => "'{}'" })
+  responseBody: Record<string, unknown>;
+
+  @Column({ name: 'prompt_tokens', type: 'integer' })
+  promptTokens: number;
+
+  @Column({ name: 'completion_tokens', type: 'integer' })
+  completionTokens: number;
+
+  @Column({ name: 'total_tokens', type: 'integer' })
+  totalTokens: number;
+
+  @Column({ name: 'usage_source', type: 'text' })
+  usageSource: UsageSource;
+
+  /** USD per million prompt tokens at call time (decimal text); null for an unpriced model. */
+  @Column({ name: 'unit_cost_prompt', type: 'numeric', nullable: true })
+  unitCostPrompt: string | null;
+
+  @Column({ name: 'unit_cost_completion', type: 'numeric', nullable: true })
+  unitCostCompletion: string | null;
+
+  /** Exact USD (numeric, never float); null for an unpriced model. */
+  @Column({ name: 'computed_cost', type: 'numeric', nullable: true })
+  computedCost: string | null;
+
+  @Column({ name: 'latency_ms', type: 'integer' })
+  latencyMs: number;
+
+  @Column({ name: 'ttft_ms', type: 'integer', nullable: true })
+  ttftMs: number | null;
+
+  @Column({ type: 'integer' })
+  attempts: number;
+
+  @Column({ type: 'text' })
+  status: LlmCallStatus;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @Column({ name: 'context_manifest', type: 'jsonb', default: () => "'{}'" })
+  contextManifest: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

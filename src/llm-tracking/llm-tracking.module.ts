@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { SessionModule } from '@/session/session.module';
+import { AdminUsageController } from './admin-usage.controller';
+import { LlmRequestRepository } from './llm-request.repository';
+import { LlmTrackingService } from './llm-tracking.service';
+import { priceTableProvider } from './price-table';
+import { SessionUsageController } from './session-usage.controller';
+
+/** llm_requests, model prices, usage reports and exports. */
+@Module({
+  imports: [SessionModule],
+  controllers: [SessionUsageController, AdminUsageController],
+  providers: [LlmTrackingService, LlmRequestRepository, priceTableProvider],
+  exports: [LlmTrackingService],
+})
+export class LlmTrackingModule {}
