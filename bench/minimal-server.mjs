@@ -12,7 +12,8 @@ const pool = new pg.Pool({
   connectionTimeoutMillis: 5_000,
 });
 pool.on('error', (error) => console.error('idle pg client failed:', error.message));
-const jwtKey = new TextEncoder().encode(process.env.AUTH_JWT_SECRET);
+// Imported once, as the service does.
+const jwtKey = await crypto.subtle.importKey('raw', new TextEncoder().encode(process.env.AUTH_JWT_SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
 const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
 const SESSION_PATH = new RegExp(`^/v1/sessions/${UUID}$`, 'i');
 const MESSAGES_PATH = new RegExp(`^/v1/sessions/${UUID}/messages$`, 'i');

@@ -47,6 +47,12 @@ async function inTransaction(pool, work) {
   }
 }
 
+/**
+ * The service stores a token count with every message, counted with gpt-tokenizer (MessageService.toNewMessage).
+ * That is application work, not SQL: the floors send an integer of the same size, estimated from the length.
+ */
+const tokenCount = (dto) => Math.max(Math.ceil(dto.content.length / 4), dto.tokenCount ?? 0);
+
 const first = async (db, sql, params) => (await db.query(sql, params)).rows[0] ?? null;
 const jsonOrNull = (value) => (value == null ? null : JSON.stringify(value));
 
@@ -68,7 +74,7 @@ export const appendMessage = (pool, ownerId, sessionId, dto) =>
     if (!slot) return null;
     const row = await first(db, SQL.insertKeepingNewest, [
       sessionId, slot.seq, dto.role, dto.content, JSON.stringify(dto.metadata ?? {}), jsonOrNull(dto.toolsUsed),
-      jsonOrNull(dto.toolCalls), dto.toolCallId ?? null, dto.tokenCount ?? null, dto.processingTimeMs ?? null,
+      jsonOrNull(dto.toolCalls), dto.toolCallId ?? null, tokenCount(dto), dto.processingTimeMs ?? null,
       dto.hasError ?? false, dto.errorMessage ?? null, MAX_MESSAGES_PER_SESSION,
     ]);
     return mapMessage(row);

@@ -28,7 +28,7 @@ export async function machineInfo(root, serverUrl) {
   };
 }
 
-export function renderReport({ machine, settings, results }) {
+export function renderReport({ machine, settings, results, noisy }) {
   const lines = [
     '# Continuum benchmark',
     '',
@@ -38,6 +38,10 @@ export function renderReport({ machine, settings, results }) {
     `- settings: ${settings.seconds} s per run after a ${settings.warmupSeconds} s warm-up; ${settings.concurrency} concurrent requests; ` +
       `pg pool of ${settings.poolSize} everywhere; ${settings.sessions} sessions x ${settings.messagesPerSession} messages (~200 chars), reseeded before every run`,
     '- latency: per successful request, measured by the load generator (HTTP) or around the pool call (raw pg); errors = non-2xx + socket errors + timeouts',
+    '- CPU ms/req: CPU time (all threads) of the Node process serving the requests (the server; the bench process itself for raw pg), ' +
+      'and of PostgreSQL, during the measured run, per successful request',
+    '- other load: CPU used during the run by processes outside the benchmark (tests, builds), as a share of the machine; ' +
+      `above ${noisy * 100}% the run is noisy and the numbers should not be trusted`,
   ];
   for (const { operation, rows } of results) {
     const [service, minimal] = rows;
@@ -48,9 +52,13 @@ export function renderReport({ machine, settings, results }) {
       '',
       `## ${operation.name}: ${operation.route}`,
       '',
-      '| target | req/s | p50 ms | p99 ms | errors |',
-      '| --- | ---: | ---: | ---: | ---: |',
-      ...rows.map((r) => `| ${r.target} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors > 0 ? `**${r.errors}**` : 0} |`),
+      '| target | req/s | p50 ms | p99 ms | errors | Node CPU ms/req | PostgreSQL CPU ms/req | other load |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map(
+        (r) =>
+          `| ${r.target} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors > 0 ? `**${r.errors}**` : 0} | ` +
+          `${r.nodeCpuMs.toFixed(2)} | ${r.postgresCpuMs.toFixed(2)} | ${r.otherShare > noisy ? '**' : ''}${(r.otherShare * 100).toFixed(0)}%${r.otherShare > noisy ? '**' : ''} |`,
+      ),
       '',
       `- Continuum / minimal throughput: ${(throughput * 100).toFixed(0)}% (target >= ${TARGETS.minThroughputRatio * 100}%): ${verdict(throughput >= TARGETS.minThroughputRatio)}`,
       `- Continuum p99 / minimal p99: ${p99.toFixed(2)}x (target <= ${TARGETS.maxP99Ratio}x): ${verdict(p99 <= TARGETS.maxP99Ratio)}`,

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import pg from 'pg';
-import { httpLoad, poolLoad } from './load.mjs';
+import { cpuMeter, httpLoad, poolLoad } from './load.mjs';
 import { appendMessage, getSession, listMessages } from './ops.mjs';
 import { machineInfo, renderReport } from './report.mjs';
 
@@ -17,11 +17,13 @@ const RESULTS = join(ROOT, 'bench', 'results');
 const SERVER = 'postgresql://postgres@127.0.0.1:5432';
 const DB_NAME = 'continuum_bench';
 const DATABASE_URL = `${SERVER}/${DB_NAME}`;
+/** Share of the machine's CPU used by processes outside the benchmark above which a run is flagged as noisy. */
+const NOISY = 0.1;
 const SECRET = 'continuum-bench-secret-do-not-use-anywhere-else';
 
 const settings = {
   seconds: Number(process.env.BENCH_DURATION ?? 10),
-  warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
+  warmupSeconds: Number(process.env.BENCH_WARMUP ?? 3),
   concurrency: 32,
   poolSize: 16,
   sessions: 500,
@@ -110,10 +112,18 @@ async function main() {
           ? httpLoad({ url: target.server.url, connections: settings.concurrency, seconds, request: operation.request, perConnection: operation.perConnection })
           : poolLoad({ concurrency: settings.concurrency, seconds, operation: operation.raw });
       if (settings.warmupSeconds > 0) await run(settings.warmupSeconds);
+      const cpu = cpuMeter(target.server?.child.pid ?? process.pid, DB_NAME);
       const result = { target: target.name, ...(await run(settings.seconds)) };
+      const { nodeMs, postgresMs, otherShare } = cpu();
+      Object.assign(result, { nodeCpuMs: nodeMs / result.ok, postgresCpuMs: postgresMs / result.ok, otherShare });
       if (target.server && target.server.child.exitCode !== null) throw new Error(`${target.name} exited during the run; see ${target.server.logFile}`);
       rows.push(result);
-      console.log(`  ${target.name.padEnd(30)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  errors ${result.errors}`);
+      console.log(
+        `  ${target.name.padEnd(30)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ` +
+          `errors ${result.errors}  CPU/req: node ${result.nodeCpuMs.toFixed(2)} ms, postgres ${result.postgresCpuMs.toFixed(2)} ms  ` +
+          `other load ${(result.otherShare * 100).toFixed(0)}%`,
+      );
+      if (result.otherShare > NOISY) console.error(`  !! other processes used ${(result.otherShare * 100).toFixed(0)}% of the CPUs during this run: noisy numbers`);
       if (result.errors > 0) {
         console.error(`\n!!!!! ${result.errors} ERRORS: ${operation.name} on ${target.name}: ${result.detail}`);
         for (const sample of result.errorSamples) console.error(`!!!!!   ${sample}`);
@@ -123,7 +133,7 @@ async function main() {
     results.push({ operation, rows });
   }
 
-  const report = renderReport({ machine, settings, results });
+  const report = renderReport({ machine, settings, results, noisy: NOISY });
   writeFileSync(join(RESULTS, 'latest.md'), report);
   console.log(`\n${report}\nwritten to bench/results/latest.md`);
   const errors = results.flatMap((r) => r.rows).reduce((sum, row) => sum + row.errors, 0);
@@ -135,7 +145,7 @@ async function main() {
 
 /** Fresh tables holding `sessions` x messagesPerSession messages, shaped like the service's own rows. */
 async function reseed(sessions) {
-  await seeder.query('TRUNCATE sessions, messages, idempotency_keys, visitors');
+  await seeder.query('TRUNCATE sessions, visitors CASCADE'); // and every table that references them
   await seeder.query(
     `INSERT INTO sessions (id, owner_id, title, context_data, metadata, message_count, last_seq)
      SELECT id, owner_id, NULL, '{}', '{}', $3, $3 FROM unnest($1::uuid[], $2::text[]) AS s(id, owner_id)`,

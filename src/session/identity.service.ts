@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { Database } from '@/common/database/database';
@@ -8,9 +8,9 @@ import { Owner, userOwner, visitorOwner } from './owner';
 import { SessionRepository } from './session.repository';
 import { VisitorRepository } from './visitor.repository';
 
-/** What a request carries that says who sent it. */
+/** Who a request says it comes from: the user of a verified bearer token, and/or a visitor cookie. */
 export interface Credentials {
-  authorization?: string;
+  userId?: string;
   visitorCookie?: string;
 }
 
@@ -26,7 +26,8 @@ const SEEN_REFRESH_MS = 60 * 60 * 1000;
 
 @Injectable()
 export class IdentityService {
-  private readonly jwtKey: Uint8Array | null;
+  /** Imported once: importing the secret on every verification cost more than the HMAC itself. */
+  private readonly jwtKey: Promise<webcrypto.CryptoKey> | null;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -34,7 +35,7 @@ export class IdentityService {
     private readonly visitors: VisitorRepository,
     private readonly sessions: SessionRepository,
   ) {
-    this.jwtKey = config.authJwtSecret ? new TextEncoder().encode(config.authJwtSecret) : null;
+    this.jwtKey = config.authJwtSecret ? importHmacKey(config.authJwtSecret) : null;
   }
 
   /**
@@ -46,26 +47,21 @@ export class IdentityService {
     return this.db.inTransaction(() => this.identifyInTransaction(credentials));
   }
 
-  /** The user of a valid bearer token, or null for a visitor: identity while the database is down. */
-  async identifyWithoutDatabase(credentials: Credentials): Promise<Owner | null> {
-    return credentials.authorization === undefined ? null : userOwner(await this.verifyBearer(credentials.authorization));
+  /** The user of a verified bearer token, or null for a visitor: identity while the database is down. */
+  identifyWithoutDatabase(credentials: Credentials): Owner | null {
+    return credentials.userId === undefined ? null : userOwner(credentials.userId);
   }
 
-  private async identifyInTransaction(credentials: Credentials): Promise<Identity> {
-    if (credentials.authorization !== undefined) {
-      const userId = await this.verifyBearer(credentials.authorization);
-      const cookie = credentials.visitorCookie ? await this.claimVisitor(credentials.visitorCookie, userId) : null;
-      return { owner: userOwner(userId), cookie };
-    }
-    return this.identifyVisitor(credentials.visitorCookie);
-  }
-
-  private async verifyBearer(header: string): Promise<string> {
+  /**
+   * The user id (`sub`) of an `Authorization: Bearer <JWT>` header signed with
+   * AUTH_JWT_SECRET (HS256); 401 for anything else. Needs no database.
+   */
+  async authenticateBearer(header: string): Promise<string> {
     const token = /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1];
     if (!token) throw ProblemException.unauthorized('The Authorization header must be "Bearer <token>".');
     if (!this.jwtKey) throw ProblemException.unauthorized('Bearer tokens are not accepted: AUTH_JWT_SECRET is not configured.');
     try {
-      const { payload } = await jwtVerify(token, this.jwtKey, { algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, await this.jwtKey, { algorithms: ['HS256'] });
       if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200) {
         throw ProblemException.unauthorized('The token has no usable "sub" claim.');
       }
@@ -75,6 +71,13 @@ export class IdentityService {
       const expired = error instanceof joseErrors.JWTExpired;
       throw ProblemException.unauthorized(expired ? 'The token has expired.' : 'The token is invalid.');
     }
+  }
+
+  private async identifyInTransaction(credentials: Credentials): Promise<Identity> {
+    const { userId, visitorCookie } = credentials;
+    if (userId === undefined) return this.identifyVisitor(visitorCookie);
+    const cookie = visitorCookie ? await this.claimVisitor(visitorCookie, userId) : null;
+    return { owner: userOwner(userId), cookie };
   }
 
   private async identifyVisitor(cookieValue: string | undefined): Promise<Identity> {
@@ -97,6 +100,10 @@ export class IdentityService {
     }
     return { clear: true };
   }
+}
+
+function importHmacKey(secret: string): Promise<webcrypto.CryptoKey> {
+  return webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
 }
 
 function hashKey(cookieValue: string): string {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OwnerInterceptor } from './authenticated';
+import { BearerGuard, OwnerInterceptor } from './authenticated';
 import { IdentityService } from './identity.service';
 import { SessionController } from './session.controller';
 import { SessionRepository } from './session.repository';
@@ -8,7 +8,7 @@ import { VisitorRepository } from './visitor.repository';
 
 @Module({
   controllers: [SessionController],
-  providers: [SessionService, SessionRepository, VisitorRepository, IdentityService, OwnerInterceptor],
-  exports: [SessionService, IdentityService, OwnerInterceptor],
+  providers: [SessionService, SessionRepository, VisitorRepository, IdentityService, OwnerInterceptor, BearerGuard],
+  exports: [SessionService, IdentityService, OwnerInterceptor, BearerGuard],
 })
 export class SessionModule {}

@@ -2,12 +2,13 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Database } from './database';
 import { EmbeddedPostgres } from './embedded-postgres';
-import { dataSourceProvider, EMBEDDED_POSTGRES, embeddedPostgresProvider } from './database.providers';
+import { dataSourceProvider, EMBEDDED_POSTGRES, embeddedPostgresProvider, pgPoolProvider } from './database.providers';
+import { PG_POOL } from './pg-transactional-adapter';
 
 @Global()
 @Module({
-  providers: [embeddedPostgresProvider, dataSourceProvider, Database],
-  exports: [DataSource, Database],
+  providers: [embeddedPostgresProvider, dataSourceProvider, pgPoolProvider, Database],
+  exports: [DataSource, Database, PG_POOL],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(

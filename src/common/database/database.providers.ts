@@ -1,9 +1,12 @@
 import { Logger, Provider } from '@nestjs/common';
 import { resolve } from 'node:path';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { PG_POOL } from './pg-transactional-adapter';
 
 /** Null when DATABASE_URL points at a real server. */
 export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
@@ -33,4 +36,11 @@ export const dataSourceProvider: Provider = {
     if (config.migrationsRun) await dataSource.runMigrations({ transaction: 'each' });
     return dataSource;
   },
+};
+
+/** TypeORM's pg pool: the one pool requests and jobs take their connections from. */
+export const pgPoolProvider: Provider = {
+  provide: PG_POOL,
+  inject: [DataSource],
+  useFactory: (dataSource: DataSource): Pool => (dataSource.driver as PostgresDriver).master as Pool,
 };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { EntityManager, QueryResult } from 'typeorm';
+import { QueryResult, QueryResultRow } from 'pg';
+import { PgTransactionalAdapter } from './pg-transactional-adapter';
 
 /**
  * Runs SQL on the connection of the current transaction (the request's or a job's),
@@ -10,19 +10,19 @@ import { EntityManager, QueryResult } from 'typeorm';
  */
 @Injectable()
 export class Database {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(private readonly txHost: TransactionHost<PgTransactionalAdapter>) {}
 
   async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.run(sql, params)).records as T[];
+    return (await this.run(sql, params)).rows as T[];
   }
 
   async first<T>(sql: string, params: unknown[] = []): Promise<T | null> {
-    return ((await this.run(sql, params)).records[0] as T | undefined) ?? null;
+    return ((await this.run(sql, params)).rows[0] as T | undefined) ?? null;
   }
 
   /** The number of rows the statement changed. */
   async affected(sql: string, params: unknown[] = []): Promise<number> {
-    return (await this.run(sql, params)).affected ?? 0;
+    return (await this.run(sql, params)).rowCount ?? 0;
   }
 
   /** Runs `work` in a transaction of its own, or inside the current one if there is one. */
@@ -30,14 +30,7 @@ export class Database {
     return this.txHost.isTransactionActive() ? work() : this.txHost.withTransaction(work);
   }
 
-  private async run(sql: string, params: unknown[]): Promise<QueryResult> {
-    const manager: EntityManager = this.txHost.tx;
-    if (manager.queryRunner) return manager.queryRunner.query(sql, params, true);
-    const runner = manager.connection.createQueryRunner();
-    try {
-      return await runner.query(sql, params, true);
-    } finally {
-      await runner.release();
-    }
+  private run(sql: string, params: unknown[]): Promise<QueryResult<QueryResultRow>> {
+    return this.txHost.tx.query(sql, params);
   }
 }

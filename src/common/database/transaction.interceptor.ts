@@ -1,31 +1,56 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { from, lastValueFrom, Observable } from 'rxjs';
+import { FastifyRequest } from 'fastify';
+import { ClsService, CLS_ID } from 'nestjs-cls';
+import { randomUUID } from 'node:crypto';
+import { lastValueFrom, Observable } from 'rxjs';
+import { PgTransactionalAdapter } from './pg-transactional-adapter';
 
 const OWN_TRANSACTIONS = 'continuum:own-transactions';
+const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 /**
- * Marks a handler that commits in several short transactions of its own (a streamed
- * chat turn must not hold a connection while the model speaks).
+ * Marks a handler that commits in several short transactions of its own (a chat turn
+ * must not hold a connection while the model speaks).
  */
 export const OwnTransactions = (): MethodDecorator => SetMetadata(OWN_TRANSACTIONS, true);
 
 /**
- * One transaction per request: every repository call made while the handler runs
- * shares it; COMMIT happens before the response is sent, so a failed commit is an
- * error and never a false success, and any error rolls everything back.
+ * Opens the request's context in AsyncLocalStorage (request id, transaction) and runs
+ * the handler in one transaction: every repository call shares it; COMMIT happens before
+ * the response is sent, so a failed commit is an error and never a false success, and
+ * any error rolls everything back. The context is opened here rather than in a
+ * middleware: Fastify runs Express-style middleware through an extra layer per request.
  */
 @Injectable()
 export class TransactionInterceptor implements NestInterceptor {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cls: ClsService,
+    private readonly txHost: TransactionHost<PgTransactionalAdapter>,
     private readonly reflector: Reflector,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (this.reflector.get<boolean>(OWN_TRANSACTIONS, context.getHandler())) return next.handle();
-    return from(this.txHost.withTransaction(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    const ownTransactions = this.reflector.get<boolean>(OWN_TRANSACTIONS, context.getHandler());
+    const requestId = requestIdOf(context.switchToHttp().getRequest<FastifyRequest>());
+    return new Observable((subscriber) => {
+      this.cls.run(() => {
+        this.cls.set(CLS_ID, requestId);
+        const handle = () => lastValueFrom(next.handle(), { defaultValue: undefined });
+        (ownTransactions ? handle() : this.txHost.withTransaction(handle)).then(
+          (value) => {
+            subscriber.next(value);
+            subscriber.complete();
+          },
+          (error: unknown) => subscriber.error(error),
+        );
+      });
+    });
   }
+}
+
+function requestIdOf(request: FastifyRequest): string {
+  const incoming = request.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
