@@ -43,7 +43,9 @@ export class IdentityService {
    * visitor cookie it arrives with); without one the cookie names the visitor, and a
    * caller with neither becomes a new visitor.
    */
-  identify(credentials: Credentials): Promise<Identity> {
+  async identify(credentials: Credentials): Promise<Identity> {
+    const { userId, visitorCookie } = credentials;
+    if (userId !== undefined && !visitorCookie) return { owner: userOwner(userId), cookie: null };
     return this.db.inTransaction(() => this.identifyInTransaction(credentials));
   }
 
