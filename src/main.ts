@@ -5,11 +5,12 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { configureApp, createHttpAdapter } from './app.setup';
 import { ConfigError, loadConfig } from './common/config/app-config';
+import { RequestIdLogger } from './common/logging/request-id.logger';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(config), {
-    logger: logLevels(config.logLevel),
+    logger: new RequestIdLogger({ logLevels: logLevels(config.logLevel) }),
   });
   await configureApp(app, config);
   await app.listen(config.port, '0.0.0.0');
