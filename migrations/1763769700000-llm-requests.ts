@@ -12,7 +12,7 @@ export class LlmRequests1763769700000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE llm_requests (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        session_id uuid NOT NULL,
+        session_id uuid,
         owner_id text NOT NULL,
         message_id uuid,
         provider text NOT NULL,
@@ -33,7 +33,7 @@ export class LlmRequests1763769700000 implements MigrationInterface {
         error text,
         context_manifest jsonb NOT NULL DEFAULT '{}',
         created_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT fk_llm_requests_session FOREIGN KEY (session_id) REFERENCES sessions (id) ON DELETE CASCADE
+        CONSTRAINT fk_llm_requests_session FOREIGN KEY (session_id) REFERENCES sessions (id) ON DELETE SET NULL
       )`);
     await db.query(`CREATE INDEX idx_llm_requests_session_created ON llm_requests (session_id, created_at)`);
     await db.query(`CREATE INDEX idx_llm_requests_created ON llm_requests (created_at)`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, loadConfig } from '@/common/config/app-config';
@@ -11,8 +11,11 @@ import { createTestStore, startTestApp, TestApp } from './support/test-app';
 const API_KEY = 'sk-test-4f9a1c2b3d4e5f60718293a4b5c6d7e8';
 type Auth = { Authorization: string };
 
+const priceDir = mkdtempSync(join(tmpdir(), 'continuum-prices-'));
+afterAll(() => rmSync(priceDir, { recursive: true, force: true }));
+
 function priceFile(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'continuum-prices-')), 'prices.json');
+  const path = join(priceDir, 'prices.json');
   writeFileSync(path, JSON.stringify({ models: { [FAKE_MODEL]: { prompt: '0.15', completion: '0.60' } } }));
   return path;
 }
@@ -127,6 +130,23 @@ describe('chat against an OpenAI-compatible server', () => {
     expect((await t.http().get('/v1/sessions').set(auth)).body.items).toEqual([]);
   });
 
+  it('stores a reply longer than MAX_CONTENT_CHARS cut and marked, with its cost', async () => {
+    const auth = await bearer('chat-long-reply');
+    fake.enqueue(reply('word '.repeat(8_000)));
+    const res = await chat(auth, { message: 'talk a lot' }).expect(200);
+    expect(res.body.assistantMessage.content.length).toBe(t.config.maxContentChars);
+    expect(res.body.assistantMessage.metadata).toMatchObject({ truncated: true });
+    expect(await llmRows(res.body.sessionId)).toHaveLength(1);
+  });
+
+  it('stores its own token count for a reply, not the provider’s completion tokens (which include reasoning)', async () => {
+    const auth = await bearer('chat-reasoning');
+    fake.enqueue(reply('Short.', { usage: { promptTokens: 10, completionTokens: 9000 } }));
+    const res = await chat(auth, { message: 'think hard' }).expect(200);
+    expect(res.body.usage.completionTokens).toBe(9000);
+    expect(res.body.assistantMessage.tokenCount).toBeLessThan(10);
+  });
+
   it('keeps a tool call with its result in the prompt', async () => {
     const auth = await bearer('chat-tools');
     const sessionId = (await t.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id;
@@ -195,6 +215,13 @@ describe('chat against an OpenAI-compatible server', () => {
       expect(done.usage.totalTokens).toBeGreaterThan(0);
       const stored = await messageRows(done.sessionId);
       expect(stored.map((m: { content: string }) => m.content)).toEqual(['stream it', 'Streaming in small pieces.']);
+    });
+
+    it('gives an anonymous caller its visitor cookie on a streamed turn too', async () => {
+      fake.enqueue(reply('Hello visitor.'));
+      const res = await fetch(`${t.url}/v1/chat/stream`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'hi' }) });
+      expect(res.headers.get('set-cookie')).toMatch(/^continuum_visitor=[\w-]{43};.*HttpOnly/);
+      expect(parseSse(await res.text()).map((e) => e.event)).toContain('done');
     });
 
     it('answers problem+json, not a stream, when the turn is refused before the model', async () => {
@@ -297,6 +324,10 @@ describe('daily spend limit', () => {
       expect(Number(capped.headers['retry-after'])).toBeGreaterThan(0);
       expect(fake.requests).toHaveLength(1);
       await t.http().post('/v1/chat').set(await bearer('chat-cap-other')).send({ message: 'someone else' }).expect(200);
+      // Deleting the session keeps what it cost: the cap still holds.
+      const sessionId = (await t.http().get('/v1/sessions/current').set(auth)).body.id;
+      await t.http().delete(`/v1/sessions/${sessionId}`).set(auth).expect(204);
+      await t.http().post('/v1/chat').set(auth).send({ message: 'after delete' }).expect(429);
     } finally {
       await t.close();
       await fake.close();

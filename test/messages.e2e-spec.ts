@@ -219,6 +219,7 @@ describe('messages', () => {
       ['hasError that is a string', { role: 'user', content: 'x', hasError: 'yes' }, 'hasError'],
       ['a tool message without toolCallId', { role: 'tool', content: 'x' }, 'toolCallId'],
       ['toolCalls that are not objects', { role: 'assistant', content: 'x', toolCalls: [1] }, 'toolCalls'],
+      ['metadata over 64 KB of JSON', { role: 'user', content: 'x', metadata: { blob: 'x'.repeat(70_000) } }, 'metadata'],
     ])('rejects %s with a 400 naming the field, and stores nothing', async (_name, body, field) => {
       const { auth, id } = await newSession('m-bad');
       const res = await append(auth, id, body).expect(400);
@@ -237,6 +238,15 @@ describe('messages', () => {
       expect(huge.headers['content-type']).toMatch(PROBLEM);
       const malformed = await t.http().post(`/v1/sessions/${id}/messages`).set(auth).set('content-type', 'application/json').send('{"role":').expect(400);
       expect(malformed.headers['content-type']).toMatch(PROBLEM);
+      expect(await storedSeqs(id)).toEqual([]);
+    });
+
+    it('rejects JSON nested thousands deep with 400, not 500', async () => {
+      const { auth, id } = await newSession('m-deep');
+      const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+      const res = await t.http().post(`/v1/sessions/${id}/messages`).set(auth).set('content-type', 'application/json')
+        .send(`{"role":"user","content":"x","metadata":${deep}}`);
+      expect(res.status).toBe(400);
       expect(await storedSeqs(id)).toEqual([]);
     });
 

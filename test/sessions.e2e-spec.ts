@@ -118,7 +118,7 @@ describe('sessions', () => {
       expect(await count(value)).toBe(0);
     });
 
-    it("hands a visitor's sessions to the user who logs in with that cookie, and clears the cookie", async () => {
+    it("hands a visitor's sessions to the user who logs in with that cookie", async () => {
       const browser = t.browser();
       const anonymous = (await browser.post('/v1/sessions').send({ title: 'before login' }).expect(201)).body.id;
       await browser.post(`/v1/sessions/${anonymous}/messages`).send({ role: 'user', content: 'remember me' }).expect(201);
@@ -126,12 +126,22 @@ describe('sessions', () => {
       const auth = await bearer('claimer');
       const login = await browser.get('/v1/sessions').set(auth).expect(200);
       expect(login.body.items.map((s: { id: string }) => s.id)).toEqual([anonymous]);
-      expect(login.headers['set-cookie'][0]).toMatch(/continuum_visitor=;.*Expires=Thu, 01 Jan 1970/);
 
       const messages = await t.http().get(`/v1/sessions/${anonymous}/messages`).set(auth).expect(200);
       expect(messages.body.items.map((m: { content: string }) => m.content)).toEqual(['remember me']);
-      // The cookie alone no longer reaches what now belongs to the user.
+      // The cookie alone no longer reaches what now belongs to the user: it gets a fresh visitor.
       await browser.get(`/v1/sessions/${anonymous}`).expect(404);
+      expect((await browser.get('/v1/sessions').expect(200)).body.items).toEqual([]);
+    });
+
+    it('keeps the anonymous conversation when the login request itself fails', async () => {
+      const browser = t.browser();
+      const anonymous = (await browser.post('/v1/sessions').send({ title: 'keep me' }).expect(201)).body.id;
+      const auth = await bearer('claimer-unlucky');
+      await browser.get('/v1/sessions/00000000-0000-4000-8000-000000000000').set(auth).expect(404);
+      await browser.post('/v1/sessions').set(auth).send({ title: 42 }).expect(400);
+      const after = await browser.get('/v1/sessions').set(auth).expect(200);
+      expect(after.body.items.map((s: { id: string }) => s.id)).toEqual([anonymous]);
     });
   });
 
@@ -141,7 +151,8 @@ describe('sessions', () => {
       ['signed with another secret', () => userToken('eve', { secret: 'another-secret-another-secret-123' })],
       ['expired', () => userToken('eve', { expiresIn: '-1m' })],
       ['unsigned (alg none)', async () => new UnsecuredJWT({}).setSubject('eve').encode()],
-      ['without sub', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(TEST_JWT_SECRET))],
+      ['without sub', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(TEST_JWT_SECRET))],
+      ['without exp', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('eve').sign(new TextEncoder().encode(TEST_JWT_SECRET))],
     ])('rejects a token that is %s with 401', async (_name, makeToken) => {
       const res = await t.http().get('/v1/sessions').set('Authorization', `Bearer ${await makeToken()}`).expect(401);
       expect(res.headers['content-type']).toMatch(PROBLEM);

@@ -35,13 +35,12 @@ export class ChatController {
     const turn = await this.chat.startTurn(owner, request);
     const disconnect = abortOnDisconnect(reply);
     const events = SseWriter.open(reply);
-    try {
-      const result = await this.chat.completeTurn(turn, { signal: disconnect.signal, onDelta: (text) => events.send('delta', { text }) });
-      events.send('done', result);
-    } catch (error) {
-      events.send('error', toProblem(error).body);
-    } finally {
-      events.end();
-    }
+    // completeTurn releases the turn's lease whatever happens; nothing before it can throw.
+    const result = await this.chat.completeTurn(turn, { signal: disconnect.signal, onDelta: (text) => events.send('delta', { text }) }).then(
+      (done) => ({ event: 'done' as const, data: done as unknown }),
+      (error: unknown) => ({ event: 'error' as const, data: toProblem(error).body as unknown }),
+    );
+    events.send(result.event, result.data);
+    events.end();
   }
 }

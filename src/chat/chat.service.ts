@@ -60,14 +60,22 @@ export class ChatService {
     const model = this.allowedModel(request.model);
     this.messages.assertContentFits(request.message, 'message');
     const systemPrompt = request.systemPrompt ?? this.config.chat.systemPrompt;
-    if (!owner) return { recorded: false, model, sessionId: request.sessionId ?? null, message: request.message, systemPrompt };
+    if (!owner) return this.unrecorded(model, request, systemPrompt);
     try {
       return { recorded: true, ...(await this.prepare(owner, request, model)) };
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       this.logger.warn('database unreachable: answering a chat turn without history');
-      return { recorded: false, model, sessionId: request.sessionId ?? null, message: request.message, systemPrompt };
+      return this.unrecorded(model, request, systemPrompt);
     }
+  }
+
+  /** A turn without the database; refused when spending is capped, since the cap cannot be checked. */
+  private unrecorded(model: string, request: ChatRequestDto, systemPrompt: string): Turn {
+    if (this.config.chat.dailyCostLimitUsd !== null) {
+      throw new ProblemException(503, 'database-unavailable', 'Service Unavailable', 'The database cannot be reached and spending is capped; retry shortly.');
+    }
+    return { recorded: false, model, sessionId: request.sessionId ?? null, message: request.message, systemPrompt };
   }
 
   private async prepare(owner: Owner, request: ChatRequestDto, model: string): Promise<PreparedTurn> {

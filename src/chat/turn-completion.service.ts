@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { Database } from '@/common/database/database';
 import { ProblemException } from '@/common/errors/problem.exception';
 import { LlmTrackingService } from '@/llm-tracking/llm-tracking.service';
@@ -26,6 +27,7 @@ export class TurnCompletion {
     private readonly messages: MessageService,
     private readonly tracking: LlmTrackingService,
     private readonly tokens: TokenCounter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Calls the model and stores what it said; a failed call is stored as an error message, then answered with 502. */
@@ -54,15 +56,18 @@ export class TurnCompletion {
   }
 
   private async store(turn: PreparedTurn, sent: { messages: LlmMessage[]; maxTokens: number }, outcome: ModelCallOutcome, usage: CountedUsage) {
+    const content = this.storable(outcome.text);
+    const truncated = outcome.status === 'truncated' || content !== outcome.text;
+    // No tokenCount: the message module counts the content itself. The provider's completion
+    // tokens include hidden reasoning tokens and would crowd history out of later contexts.
     const { message } = await this.messages.append(turn.owner, turn.sessionId, {
       role: 'assistant',
-      content: outcome.text,
+      content,
       toolsUsed: [],
-      tokenCount: usage.completionTokens,
       processingTimeMs: outcome.latencyMs,
       hasError: outcome.status === 'error',
       errorMessage: outcome.status === 'error' ? outcome.error!.message : undefined,
-      metadata: { model: outcome.reportedModel ?? turn.model, ...(outcome.status === 'truncated' ? { truncated: true } : {}) },
+      metadata: { model: outcome.reportedModel ?? turn.model, ...(truncated ? { truncated: true } : {}) },
     });
     const recorded = await this.tracking.record({
       sessionId: turn.sessionId,
@@ -102,6 +107,14 @@ export class TurnCompletion {
       usage: this.usageDto(turn.model, outcome, usage, null),
       warning: NO_HISTORY_WARNING,
     };
+  }
+
+  /**
+   * A reply is stored even when it breaks the limits set for clients: it has been paid
+   * for. PostgreSQL cannot hold U+0000, and MAX_CONTENT_CHARS still bounds what is kept.
+   */
+  private storable(text: string): string {
+    return text.replace(/\u0000/g, '').slice(0, this.config.maxContentChars);
   }
 
   private call(model: string, messages: LlmMessage[], maxTokens: number, listener: TurnListener): Promise<ModelCallOutcome> {

@@ -13,10 +13,11 @@ export class LlmRequestEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'session_id', type: 'uuid' })
-  sessionId: string;
+  /** Null once the session was deleted: what a call cost outlives its conversation. */
+  @Column({ name: 'session_id', type: 'uuid', nullable: true })
+  sessionId: string | null;
 
-  @ManyToOne(() => SessionEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => SessionEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_llm_requests_session' })
   session?: SessionEntity;
 

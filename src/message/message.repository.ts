@@ -4,6 +4,8 @@ import { MessageEntity, MessageRole } from './message.entity';
 
 export type MessageRow = Omit<MessageEntity, 'session'>;
 
+export type ContextRow = Pick<MessageRow, 'id' | 'seq' | 'role' | 'content' | 'toolCalls' | 'toolCallId' | 'tokenCount'>;
+
 export interface NewMessage {
   role: MessageRole;
   content: string;
@@ -64,6 +66,15 @@ export class MessageRepository {
     return this.db.rows(
       `SELECT ${COLUMNS} FROM messages WHERE session_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
       [sessionId, before ?? 2_147_483_647, limit],
+    );
+  }
+
+  /** The newest `limit` messages with only what a model context needs (no metadata), newest first. */
+  listNewestForContext(sessionId: string, limit: number): Promise<ContextRow[]> {
+    return this.db.rows(
+      `SELECT id, seq, role, content, tool_calls AS "toolCalls", tool_call_id AS "toolCallId", token_count AS "tokenCount"
+       FROM messages WHERE session_id = $1 ORDER BY seq DESC LIMIT $2`,
+      [sessionId, limit],
     );
   }
 

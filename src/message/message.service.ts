@@ -87,7 +87,7 @@ export class MessageService {
   /** The newest `limit` messages of the owner's session, oldest first, with their token counts. */
   async historyForContext(owner: Owner, sessionId: string, limit: number): Promise<HistoryMessage[]> {
     await this.sessions.getOwned(owner, sessionId);
-    const rows = await this.messages.listNewestBefore(sessionId, null, limit);
+    const rows = await this.messages.listNewestForContext(sessionId, limit);
     return rows.reverse().map((row) => ({ ...row, tokenCount: row.tokenCount ?? this.tokens.countMessage(row.content, row.toolCalls) }));
   }
 

@@ -87,9 +87,10 @@ export class OwnerInterceptor implements NestInterceptor {
   private applyCookie(reply: FastifyReply, action: CookieAction): void {
     if (!action) return;
     const { name, secure, maxAgeDays } = this.config.cookie;
-    const options = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' };
-    if ('set' in action) reply.setCookie(name, action.set, { ...options, maxAge: maxAgeDays * 86_400 });
-    else reply.clearCookie(name, options);
+    // Set as a plain header rather than through reply.setCookie (which writes it in an onSend
+    // hook), so a streamed reply that takes over the raw response still carries it.
+    const cookie = reply.server.serializeCookie(name, action.set, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: maxAgeDays * 86_400 });
+    void reply.header('set-cookie', cookie);
   }
 }
 

@@ -15,7 +15,8 @@ export interface Credentials {
 }
 
 /** What the response must do with the visitor cookie. */
-export type CookieAction = { set: string } | { clear: true } | null;
+/** A new visitor cookie to send, or nothing to do. */
+export type CookieAction = { set: string } | null;
 
 export interface Identity {
   owner: Owner;
@@ -63,7 +64,7 @@ export class IdentityService {
     if (!token) throw ProblemException.unauthorized('The Authorization header must be "Bearer <token>".');
     if (!this.jwtKey) throw ProblemException.unauthorized('Bearer tokens are not accepted: AUTH_JWT_SECRET is not configured.');
     try {
-      const { payload } = await jwtVerify(token, await this.jwtKey, { algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, await this.jwtKey, { algorithms: ['HS256'], requiredClaims: ['exp'] });
       if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200) {
         throw ProblemException.unauthorized('The token has no usable "sub" claim.');
       }
@@ -78,8 +79,8 @@ export class IdentityService {
   private async identifyInTransaction(credentials: Credentials): Promise<Identity> {
     const { userId, visitorCookie } = credentials;
     if (userId === undefined) return this.identifyVisitor(visitorCookie);
-    const cookie = visitorCookie ? await this.claimVisitor(visitorCookie, userId) : null;
-    return { owner: userOwner(userId), cookie };
+    if (visitorCookie) await this.claimVisitor(visitorCookie, userId);
+    return { owner: userOwner(userId), cookie: null };
   }
 
   private async identifyVisitor(cookieValue: string | undefined): Promise<Identity> {
@@ -94,13 +95,16 @@ export class IdentityService {
     return { owner: visitorOwner(visitor.id), cookie: { set: value } };
   }
 
-  /** Login after chatting anonymously: the visitor's sessions become the user's, once. */
-  private async claimVisitor(cookieValue: string, userId: string): Promise<CookieAction> {
+  /**
+   * Login after chatting anonymously: the visitor's sessions become the user's, once. The
+   * cookie is left alone: if this request fails the claim rolls back and the next request
+   * claims again; once claimed, the cookie alone leads to a fresh visitor.
+   */
+  private async claimVisitor(cookieValue: string, userId: string): Promise<void> {
     const visitor = await this.visitors.findByKeyHash(hashKey(cookieValue));
     if (visitor && (await this.visitors.claimForUser(visitor.id, userId))) {
       await this.sessions.transferOwner(visitorOwner(visitor.id).id, userOwner(userId).id);
     }
-    return { clear: true };
   }
 }
 

@@ -8,7 +8,16 @@ describe('session cursors', () => {
     expect(decodeSessionCursor(encodeSessionCursor(position))).toEqual(position);
   });
 
-  it.each(['', 'not base64 json', Buffer.from('["x","y"]').toString('base64url'), Buffer.from('{}').toString('base64url')])(
+  const forged = (timestamp: string) => Buffer.from(JSON.stringify([timestamp, position.id])).toString('base64url');
+
+  it.each([
+    '',
+    'not base64 json',
+    Buffer.from('["x","y"]').toString('base64url'),
+    Buffer.from('{}').toString('base64url'),
+    forged('2026-13-45T99:99:99.000000Z'),
+    forged('0000-01-01T00:00:00.000000Z'),
+  ])(
     'rejects %j as a 400',
     (cursor) => {
       expect(() => decodeSessionCursor(cursor)).toThrow(ProblemException);

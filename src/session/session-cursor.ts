@@ -12,7 +12,7 @@ export function encodeSessionCursor(position: ActivityPosition): string {
 export function decodeSessionCursor(cursor: string): ActivityPosition {
   try {
     const [lastActivityAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof lastActivityAt === 'string' && TIMESTAMP.test(lastActivityAt) && typeof id === 'string' && UUID.test(id)) {
+    if (isTimestamp(lastActivityAt) && typeof id === 'string' && UUID.test(id)) {
       return { lastActivityAt, id };
     }
   } catch {
@@ -21,4 +21,10 @@ export function decodeSessionCursor(cursor: string): ActivityPosition {
   throw ProblemException.badRequest('invalid-cursor', 'cursor is not a cursor this service issued.', [
     { field: 'cursor', messages: ['cursor must be the nextCursor of a previous page'] },
   ]);
+}
+
+function isTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string' || !TIMESTAMP.test(value)) return false;
+  const time = Date.parse(value.slice(0, 23) + 'Z');
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 23) === value.slice(0, 23) && time > 0;
 }

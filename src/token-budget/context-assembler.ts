@@ -165,10 +165,23 @@ function unitTokens(unit: Unit): number {
 
 /**
  * Splits history into units: single messages, or an assistant tool-call message with the
- * tool results that follow it. A tool result whose call is not in the history (pruned)
- * is left out: a model rejects a tool result without its call.
+ * tool results that follow it. Models reject a tool result without its call and a call
+ * without all its results, so a result whose call was pruned is left out, and so is a
+ * call whose results are missing (still running, or never stored).
  */
 function groupToolCalls(history: HistoryMessage[]): Unit[] {
+  return collectUnits(history).filter(isAnswered);
+}
+
+function isAnswered(unit: Unit): boolean {
+  const [first, ...results] = unit;
+  if (!(first.role === 'assistant' && first.toolCalls?.length)) return true;
+  const callIds = toolCallIds(first.toolCalls);
+  if (callIds.size === 0) return results.length > 0;
+  return [...callIds].every((id) => results.some((result) => result.toolCallId === id));
+}
+
+function collectUnits(history: HistoryMessage[]): Unit[] {
   const units: Unit[] = [];
   let open: { unit: Unit; callIds: Set<string> } | null = null;
   for (const message of history) {

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
     ['MAX_MESSAGES_PER_SESSION', '0', /MAX_MESSAGES_PER_SESSION/],
     ['COOKIE_SECURE', 'maybe', /COOKIE_SECURE must be true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+    ['AUTH_JWT_SECRET', 'short', /AUTH_JWT_SECRET must be at least 32 bytes/],
   ])('refuses %s=%s and names the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -77,7 +77,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: read.string('DATA_DIR', './data'),
     migrationsRun: read.bool('DB_MIGRATIONS_RUN', true),
     dbPoolSize: read.int('DB_POOL_SIZE', 10, { min: 1, max: 200 }),
-    authJwtSecret: read.optionalString('AUTH_JWT_SECRET'),
+    authJwtSecret: readJwtSecret(read),
     adminApiKey: read.optionalString('ADMIN_API_KEY'),
     cookie: {
       name: read.string('SESSION_COOKIE_NAME', 'continuum_visitor'),
@@ -98,6 +98,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     modelPricesPath: read.optionalString('MODEL_PRICES'),
   };
+}
+
+/** HS256 is only as strong as its secret: at least 32 bytes, as RFC 7518 asks. */
+function readJwtSecret(read: EnvReader): string | null {
+  const secret = read.optionalString('AUTH_JWT_SECRET');
+  if (secret !== null && Buffer.byteLength(secret) < 32) {
+    throw new ConfigError('AUTH_JWT_SECRET must be at least 32 bytes long (HS256)');
+  }
+  return secret;
 }
 
 function readTokenBudget(read: EnvReader): TokenBudgetSettings {

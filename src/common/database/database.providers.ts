@@ -1,6 +1,6 @@
 import { Logger, Provider } from '@nestjs/common';
 import { resolve } from 'node:path';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
@@ -33,10 +33,28 @@ export const dataSourceProvider: Provider = {
     const poolSize = embedded ? 1 : config.dbPoolSize;
     const dataSource = new DataSource(dataSourceOptions(url, poolSize));
     await dataSource.initialize();
-    if (config.migrationsRun) await dataSource.runMigrations({ transaction: 'each' });
+    if (config.migrationsRun) await migrateUnderLock(dataSource, url);
     return dataSource;
   },
 };
+
+/**
+ * Several replicas may start at once: one migrates while the others wait on a PostgreSQL
+ * advisory lock, then find nothing left to run. The lock lives on a connection of its own,
+ * outside the pool the migrations use.
+ */
+async function migrateUnderLock(dataSource: DataSource, url: string): Promise<void> {
+  const lock = new Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.end();
+  }
+}
+
+const MIGRATION_LOCK = 'continuum:migrations';
 
 /** TypeORM's pg pool: the one pool requests and jobs take their connections from. */
 export const pgPoolProvider: Provider = {

@@ -27,6 +27,8 @@ const POSTGRES_PROBLEMS: Record<string, [number, string, string]> = {
   '22P02': [400, 'invalid-value', 'A value has the wrong format.'],
   '22001': [400, 'invalid-value', 'A value is too long.'],
   '22021': [400, 'invalid-value', 'Text contains a character PostgreSQL cannot store (such as \\u0000).'],
+  '22007': [400, 'invalid-value', 'A date or time has the wrong format.'],
+  '22008': [400, 'invalid-value', 'A date or time is out of range.'],
   '22P05': [400, 'invalid-value', 'JSON contains a character PostgreSQL cannot store (such as \\u0000).'],
   '22003': [400, 'invalid-value', 'A number is out of range.'],
   '40001': [409, 'retry', 'The request collided with a concurrent one; retry it.'],
@@ -47,7 +49,11 @@ export function toProblem(error: unknown): Problem {
     const [status, code, detail] = POSTGRES_PROBLEMS[pgCode];
     return problem(status, code, statusTitle(status), detail);
   }
-  if (isDatabaseUnavailable(error)) return unavailable();
+  if (isDatabaseUnavailable(error)) return unavailable('The database cannot be reached; retry shortly.');
+  if (isPoolExhausted(error)) return unavailable('Every database connection is busy; retry shortly.');
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return problem(400, 'too-deep', 'Bad Request', 'The request body is nested too deeply.');
+  }
   const frameworkStatus = frameworkErrorStatus(error);
   if (frameworkStatus) {
     return problem(frameworkStatus, 'request-rejected', statusTitle(frameworkStatus), (error as Error).message);
@@ -77,8 +83,8 @@ function fromHttpException(error: HttpException): Problem {
   return problem(status, code, statusTitle(status), detail);
 }
 
-function unavailable(): Problem {
-  return problem(503, 'database-unavailable', 'Service Unavailable', 'The database cannot be reached; retry shortly.', undefined, {
+function unavailable(detail: string): Problem {
+  return problem(503, 'database-unavailable', 'Service Unavailable', detail, undefined, {
     'retry-after': '5',
   });
 }
@@ -94,7 +100,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = postgresCode(error);
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   const message = (error as Error | null)?.message ?? '';
-  return /timeout exceeded when trying to connect|Connection terminated|connection is not established|ECONNREFUSED/i.test(message);
+  return /Connection terminated|connection is not established|ECONNREFUSED/i.test(message);
+}
+
+/** The pool had no free connection in time: the database is busy, not gone. */
+function isPoolExhausted(error: unknown): boolean {
+  return /timeout exceeded when trying to connect/i.test((error as Error | null)?.message ?? '');
 }
 
 /** Fastify's own errors (body too large, malformed JSON, wrong content type) carry a 4xx statusCode. */

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { MaxJsonSize } from './json-size';
 
 /** An optional JSON object (never an array or a scalar), stored as jsonb. */
 export const OptionalJsonObject = (description: string): PropertyDecorator =>
@@ -9,6 +10,7 @@ export const OptionalJsonObject = (description: string): PropertyDecorator =>
     ApiPropertyOptional({ description, type: 'object', additionalProperties: true }),
     IsOptional(),
     IsObject({ message: '$property must be a JSON object' }),
+    MaxJsonSize(),
   );
 
 /** An optional whole number in [min, max], converted from a query string. */

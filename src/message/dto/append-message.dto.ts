@@ -16,6 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { OptionalJsonObject } from '@/common/http/api-properties';
+import { MaxJsonSize } from '@/common/http/json-size';
 import { MESSAGE_ROLES, MessageRole } from '../message.entity';
 
 const INT32_MAX = 2_147_483_647;
@@ -50,12 +51,14 @@ export class AppendMessageDto {
   @ApiPropertyOptional({ description: 'Names or descriptions of the tools the assistant used', type: 'array', items: {} })
   @IsOptional()
   @IsArray()
+  @MaxJsonSize()
   toolsUsed?: unknown[];
 
   @ApiPropertyOptional({ description: 'Tool calls an assistant message makes (OpenAI format)', type: 'array', items: { type: 'object' } })
   @IsOptional()
   @IsArray()
   @IsObject({ each: true, message: 'each toolCalls item must be a JSON object' })
+  @MaxJsonSize()
   toolCalls?: Record<string, unknown>[];
 
   @ApiPropertyOptional({ description: 'For a tool message: the id of the call it answers', maxLength: 200 })
