@@ -28,7 +28,7 @@ export async function machineInfo(root, serverUrl) {
   };
 }
 
-export function renderReport({ machine, settings, results, noisy }) {
+export function renderReport({ machine, settings, results, context, historyRead, noisy }) {
   const lines = [
     '# Continuum benchmark',
     '',
@@ -43,11 +43,13 @@ export function renderReport({ machine, settings, results, noisy }) {
     '- other load: CPU used during the run by processes outside the benchmark (tests, builds), as a share of the machine; ' +
       `above ${noisy * 100}% the run is noisy and the numbers should not be trusted`,
   ];
-  for (const { operation, rows } of results) {
+  const verdict = (pass) => (pass ? '**pass**' : '**FAIL**');
+  const sections = results.filter((r) => !r.operation.chat);
+  const chat = results.find((r) => r.operation.chat);
+  for (const { operation, rows } of sections) {
     const [service, minimal] = rows;
     const throughput = service.rps / minimal.rps;
     const p99 = service.p99 / minimal.p99;
-    const verdict = (pass) => (pass ? '**pass**' : '**FAIL**');
     lines.push(
       '',
       `## ${operation.name}: ${operation.route}`,
@@ -63,9 +65,107 @@ export function renderReport({ machine, settings, results, noisy }) {
       `- Continuum / minimal throughput: ${(throughput * 100).toFixed(0)}% (target >= ${TARGETS.minThroughputRatio * 100}%): ${verdict(throughput >= TARGETS.minThroughputRatio)}`,
       `- Continuum p99 / minimal p99: ${p99.toFixed(2)}x (target <= ${TARGETS.maxP99Ratio}x): ${verdict(p99 <= TARGETS.maxP99Ratio)}`,
     );
-    for (const r of rows.filter((row) => row.errors > 0)) {
-      lines.push(`- **ERRORS on ${r.target}**: ${r.detail}`, ...r.errorSamples.map((s) => `  - \`${s.replace(/`/g, "'")}\``));
-    }
+    lines.push(...errorLines(rows));
   }
+  if (context) lines.push(...contextSection(context, noisy, verdict));
+  if (chat) lines.push(...chatSection(chat, settings, historyRead, noisy));
   return lines.join('\n') + '\n';
+}
+
+function errorLines(rows) {
+  return rows
+    .filter((row) => row.errors > 0)
+    .flatMap((r) => [`- **ERRORS on ${r.target}**: ${r.detail}`, ...r.errorSamples.map((s) => `  - \`${s.replace(/`/g, "'")}\``)]);
+}
+
+const share = (value, noisy) => `${value > noisy ? '**' : ''}${(value * 100).toFixed(0)}%${value > noisy ? '**' : ''}`;
+
+function contextSection(context, noisy, verdict) {
+  const { history: h, cases, offline, database: db } = context;
+  const ms = (value) => value.toFixed(3);
+  const [plain] = cases;
+  const target = 2;
+  return [
+    '',
+    '## context assembly (in-process): `assembleContext` from dist/ on a 200-message session, no HTTP, no database',
+    '',
+    `- history: ${h.messages} messages (${h.users} user, ${h.assistants} assistant, ${h.tools} tool results; ${h.toolCallGroups} assistant messages with tool calls), ` +
+      `${h.minTokens}-${h.maxTokens} tokens each, ${h.storedTokens} stored tokens (${h.chars} characters) in all, \`tokenCount\` precomputed as the service stores it`,
+    `- budget: the default ${plain.allocation.total} (system ${plain.allocation.system}, memory ${plain.allocation.memory}, history ${plain.allocation.history}, reserve ${plain.allocation.reserve}); ` +
+      `system prompt: the default (${context.systemPrompt.length} characters); o200k encoding (the default model, continuum-offline)`,
+    `- result: ${plain.result.historyMessages} of ${h.messages} messages fit (seq ${plain.result.seqFrom}-${plain.result.seqTo}, ${plain.result.omitted} older ones left out, ${plain.result.truncated} cut), ` +
+      `${plain.result.tokens.total} tokens in all (system ${plain.result.tokens.system}, memory ${plain.result.tokens.memory}, history ${plain.result.tokens.history}, priming ${plain.result.tokens.priming})`,
+    `- timing: ${context.settings.seconds} s per case after ${context.settings.warmupSeconds.toFixed(1)} s of warm-up, one assembly after another, each timed; other load ${share(context.otherShare, noisy)}`,
+    '',
+    '| case | assemblies/s | p50 ms | p99 ms | max ms | tokenized per assembly | history tokenized (all assemblies) |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
+    ...cases.map(
+      (c) =>
+        `| ${c.name} | ${c.opsPerSecond.toFixed(0)} | ${ms(c.p50)} | ${ms(c.p99)} | ${ms(c.max)} | ` +
+        `${c.perAssembly.chars} chars in ${c.perAssembly.calls} call${c.perAssembly.calls === 1 ? '' : 's'} (system prompt ${c.perAssembly.systemChars} + memory ${c.perAssembly.memoryChars}) | ` +
+        `${c.total.historyChars > 0 ? `**${c.total.historyChars} chars**` : 0} chars in ${c.total.assemblies} assemblies |`,
+    ),
+    '',
+    `- p99 under ${target} ms (the issue's target), no memory: ${ms(plain.p99)} ms: ${verdict(plain.p99 < target)}; with memory: ${ms(cases[1].p99)} ms: ${verdict(cases[1].p99 < target)}`,
+    `- history is never tokenized: \`measure.count\` / \`measure.truncate\` were wrapped with counters; over all assemblies they saw ` +
+      `${cases.reduce((sum, c) => sum + c.total.historyChars, 0)} characters of history (${verdict(cases.every((c) => c.total.historyChars === 0))}), only the system prompt and the memory block`,
+    `- for comparison, tokenizing that assembled context (${offline.chars} characters), as the offline model does for its usage report on every chat turn ` +
+      `(\`OfflineProvider\`, in the service process): p50 ${offline.p50.toFixed(2)} ms, p99 ${offline.p99.toFixed(2)} ms`,
+    '',
+    `Reading the session from PostgreSQL (the service's SQL: \`findOwned\`, then \`${context.historyRead}\` with limit ${db.rows}, as this build does), then the same assembly: ` +
+      `one after another on one pooled connection, no concurrency, ${db.opsPerSecond.toFixed(0)} per second:`,
+    '',
+    '| step | p50 ms | p99 ms |',
+    '| --- | ---: | ---: |',
+    `| session row (findOwned) | ${ms(db.steps.session.p50)} | ${ms(db.steps.session.p99)} |`,
+    `| ${db.rows} messages (${context.historyRead}, rows parsed by pg) | ${ms(db.steps.messages.p50)} | ${ms(db.steps.messages.p99)} |`,
+    `| mapping + assembleContext (${db.included} messages fit) | ${ms(db.steps.assembly.p50)} | ${ms(db.steps.assembly.p99)} |`,
+    `| total | ${ms(db.steps.total.p50)} | ${ms(db.steps.total.p99)} |`,
+  ];
+}
+
+function chatSection({ operation, rows }, settings, historyRead, noisy) {
+  const service = rows.find((r) => r.target === operation.targets[0]);
+  const floor = rows.find((r) => r.target === operation.floor);
+  const lines = [
+    '',
+    `## chat: ${operation.route}`,
+    '',
+    `${settings.concurrency} sessions, one per connection/worker, each seeded with ${settings.chatMessagesPerSession} messages (at the cap: every turn prunes, ` +
+      'and the context is full from the first turn), reseeded before every run. The raw pg floor runs the statements one turn sends, ' +
+      `in the same transactions (\`chat-ops.mjs\`; history read with \`${historyRead}\`, as this build does); there is no minimal-server floor for chat.`,
+    '',
+    '| target | turns/s | p50 ms | p99 ms | errors | Node CPU ms/turn | PostgreSQL CPU ms/turn | other load |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.target} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors > 0 ? `**${r.errors}**` : 0} | ` +
+        `${r.nodeCpuMs.toFixed(2)} | ${r.postgresCpuMs.toFixed(2)} | ${share(r.otherShare, noisy)} |`,
+    ),
+    '| minimal node:http + pg (HTTP) | n/a | n/a | n/a | n/a | n/a | n/a | n/a |',
+    '',
+  ];
+  if (service && floor) lines.push(`- Continuum / raw pg throughput: ${((service.rps / floor.rps) * 100).toFixed(0)}% (for information; no target for chat but 0 errors)`);
+  const counted = rows.filter((r) => r.perTurn);
+  if (counted.length > 0) {
+    const turns = counted[0].perTurn.turns;
+    const fields = ['transactions', 'inserted', 'updated', 'deleted'];
+    const same = counted.length === rows.length && fields.every((f) => counted.every((r) => Math.abs(r.perTurn[f] - counted[0].perTurn[f]) < 0.5));
+    lines.push(
+      `- the database work of one turn, counted by PostgreSQL (\`pg_stat_database\`, \`pg_stat_user_tables\`; ${turns} turns one after another per target after the runs): ` +
+        (same
+          ? 'the same for both targets'
+          : '**not the same**: the service does work the floor does not (a statement the floor leaves out on purpose, or `chat-ops.mjs` out of date: see bench/README.md)'),
+      '',
+      '| target | transactions | rows inserted | rows updated | rows deleted |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...counted.map((r) => `| ${r.target} | ${fields.map((f) => r.perTurn[f].toFixed(2)).join(' | ')} |`),
+      '',
+    );
+  }
+  lines.push(
+    '- Node CPU of Continuum includes the offline model itself (composing the reply, tokenizing the whole prompt for its usage report: see context assembly above)',
+    ...errorLines(rows),
+  );
+  return lines;
 }
