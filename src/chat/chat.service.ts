@@ -79,9 +79,11 @@ export class ChatService {
   }
 
   private async prepare(owner: Owner, request: ChatRequestDto, model: string): Promise<PreparedTurn> {
-    const sessionId = await this.db.inTransaction(async () =>
-      request.sessionId ? (await this.sessions.getOwned(owner, request.sessionId)).id : (await this.sessions.resumeCurrent(owner)).id,
-    );
+    // A named session is one read (autocommit); resuming may create one, atomically.
+    const session = request.sessionId
+      ? await this.sessions.getOwned(owner, request.sessionId)
+      : await this.db.inTransaction(() => this.sessions.resumeCurrent(owner));
+    const sessionId = session.id;
     const lease = await this.leases.acquire(sessionId);
     try {
       return await this.db.inTransaction(async () => {
