@@ -147,6 +147,20 @@ describe('chat against an OpenAI-compatible server', () => {
     expect(res.body.assistantMessage.tokenCount).toBeLessThan(10);
   });
 
+  it('answers a retry with the same Idempotency-Key with the first reply, without a second turn', async () => {
+    const auth = await bearer('chat-idempotent');
+    fake.enqueue(reply('Only once.', { delayMs: 50 }));
+    const send = (message: string) => t.http().post('/v1/chat').set(auth).set('Idempotency-Key', 'turn-1').send({ message });
+    const [first, concurrent] = await Promise.all([send('hello once'), send('hello once')]);
+    const later = await send('hello once').expect(200);
+    expect([first.status, concurrent.status]).toEqual([200, 200]);
+    expect(concurrent.body).toEqual(first.body);
+    expect(later.body).toEqual(first.body);
+    expect(fake.requests).toHaveLength(1);
+    expect((await messageRows(first.body.sessionId)).map((m: { content: string }) => m.content)).toEqual(['hello once', 'Only once.']);
+    await send('something else').expect(422);
+  });
+
   it('keeps a tool call with its result in the prompt', async () => {
     const auth = await bearer('chat-tools');
     const sessionId = (await t.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id;

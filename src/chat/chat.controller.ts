@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { OwnTransactions } from '@/common/database/transaction.interceptor';
 import { toProblem } from '@/common/errors/problem-details';
@@ -21,8 +21,13 @@ export class ChatController {
   @OwnTransactions()
   @ApiOperation({ summary: 'One chat turn: store the message, call the model with the context, store and return the reply' })
   @ApiOkResponse({ type: ChatResponseDto })
-  send(@CurrentOwner() owner: Owner | null, @Body() request: ChatRequestDto): Promise<ChatResponseDto> {
-    return this.chat.chat(owner, request);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the first reply (24 h) instead of a second turn' })
+  send(
+    @CurrentOwner() owner: Owner | null,
+    @Body() request: ChatRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<ChatResponseDto> {
+    return this.chat.chat(owner, request, idempotencyKey);
   }
 
   @Post('stream')
@@ -31,8 +36,14 @@ export class ChatController {
     summary: 'The same turn as server-sent events: `delta` {text}, then `done` (the /v1/chat response) or `error` (problem+json)',
   })
   @ApiProduces('text/event-stream')
-  async stream(@CurrentOwner() owner: Owner | null, @Body() request: ChatRequestDto, @Res() reply: FastifyReply): Promise<void> {
-    const turn = await this.chat.startTurn(owner, request);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the first reply as one `done` event' })
+  async stream(
+    @CurrentOwner() owner: Owner | null,
+    @Body() request: ChatRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const turn = await this.chat.startTurn(owner, request, idempotencyKey);
     const disconnect = abortOnDisconnect(reply);
     const events = SseWriter.open(reply);
     // completeTurn releases the turn's lease whatever happens; nothing before it can throw.

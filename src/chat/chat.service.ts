@@ -4,11 +4,13 @@ import { Database } from '@/common/database/database';
 import { isDatabaseUnavailable } from '@/common/errors/problem-details';
 import { ProblemException } from '@/common/errors/problem.exception';
 import { LlmTrackingService } from '@/llm-tracking/llm-tracking.service';
+import { hashCanonicalJson } from '@/common/http/canonical-json';
+import { IdempotencyService } from '@/message/idempotency.service';
 import { MessageService } from '@/message/message.service';
 import { Owner } from '@/session/owner';
 import { SessionService } from '@/session/session.service';
 import { ContextService } from '@/token-budget/context.service';
-import { PreparedTurn, Turn } from './chat-turn';
+import { ReplayedTurn, Turn, TurnIdempotency } from './chat-turn';
 import { ChatRequestDto } from './dto/chat-request.dto';
 import { ChatResponseDto } from './dto/chat-response.dto';
 import { SessionLeaseService } from './session-lease.service';
@@ -34,6 +36,7 @@ export class ChatService {
     private readonly db: Database,
     private readonly sessions: SessionService,
     private readonly messages: MessageService,
+    private readonly idempotency: IdempotencyService,
     private readonly contexts: ContextService,
     private readonly tracking: LlmTrackingService,
     private readonly leases: SessionLeaseService,
@@ -42,8 +45,8 @@ export class ChatService {
   ) {}
 
   /** A whole turn: prepare, call the model, store the reply. */
-  async chat(owner: Owner | null, request: ChatRequestDto, listener: TurnListener = {}): Promise<ChatResponseDto> {
-    return this.completeTurn(await this.startTurn(owner, request), listener);
+  async chat(owner: Owner | null, request: ChatRequestDto, idempotencyKey?: string): Promise<ChatResponseDto> {
+    return this.completeTurn(await this.startTurn(owner, request, idempotencyKey));
   }
 
   /** The model call and the stored reply of a started turn; 502 (after storing) when the model fails. */
@@ -56,13 +59,14 @@ export class ChatService {
    * still running, the daily cap) happens here, before anything is streamed. When the
    * database is unreachable the turn goes on without history and without being stored.
    */
-  async startTurn(owner: Owner | null, request: ChatRequestDto): Promise<Turn> {
+  async startTurn(owner: Owner | null, request: ChatRequestDto, idempotencyKey?: string): Promise<Turn> {
     const model = this.allowedModel(request.model);
     this.messages.assertContentFits(request.message, 'message');
     const systemPrompt = request.systemPrompt ?? this.config.chat.systemPrompt;
     if (!owner) return this.unrecorded(model, request, systemPrompt);
     try {
-      return { recorded: true, ...(await this.prepare(owner, request, model)) };
+      const idempotency = this.idempotencyOf(request, idempotencyKey);
+      return (await this.replay(owner, idempotency)) ?? (await this.prepare(owner, request, model, idempotency));
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       this.logger.warn('database unreachable: answering a chat turn without history');
@@ -75,10 +79,23 @@ export class ChatService {
     if (this.config.chat.dailyCostLimitUsd !== null) {
       throw new ProblemException(503, 'database-unavailable', 'Service Unavailable', 'The database cannot be reached and spending is capped; retry shortly.');
     }
-    return { recorded: false, model, sessionId: request.sessionId ?? null, message: request.message, systemPrompt };
+    return { kind: 'unrecorded', model, sessionId: request.sessionId ?? null, message: request.message, systemPrompt };
   }
 
-  private async prepare(owner: Owner, request: ChatRequestDto, model: string): Promise<PreparedTurn> {
+  private idempotencyOf(request: ChatRequestDto, key: string | undefined): TurnIdempotency | null {
+    if (key === undefined) return null;
+    this.idempotency.assertValidKey(key);
+    return { key, requestHash: hashCanonicalJson({ chat: request }) };
+  }
+
+  /** The stored response of an earlier turn with the same Idempotency-Key, if there is one. */
+  private async replay(owner: Owner, idempotency: TurnIdempotency | null): Promise<ReplayedTurn | null> {
+    if (!idempotency) return null;
+    const earlier = await this.idempotency.earlierResponse(owner.id, idempotency.key, idempotency.requestHash);
+    return earlier ? { kind: 'replay', response: earlier as unknown as ChatResponseDto } : null;
+  }
+
+  private async prepare(owner: Owner, request: ChatRequestDto, model: string, idempotency: TurnIdempotency | null): Promise<Turn> {
     // A named session is one read (autocommit); resuming may create one, atomically.
     const session = request.sessionId
       ? await this.sessions.getOwned(owner, request.sessionId)
@@ -86,12 +103,17 @@ export class ChatService {
     const sessionId = session.id;
     const lease = await this.leases.acquire(sessionId);
     try {
-      return await this.db.inTransaction(async () => {
+      const turn = await this.db.inTransaction(async (): Promise<Turn> => {
+        // A concurrent retry may have finished while this one waited for the lease.
+        const replayed = await this.replay(owner, idempotency);
+        if (replayed) return replayed;
         await this.assertUnderDailyLimit(owner);
         const userMessage = await this.messages.append(owner, sessionId, { role: 'user', content: request.message });
         const context = await this.contexts.buildContext(owner, sessionId, { model, systemPrompt: request.systemPrompt });
-        return { owner, model, sessionId, userMessage: userMessage.message, context, lease };
+        return { kind: 'recorded', owner, model, sessionId, userMessage: userMessage.message, context, lease, idempotency };
       });
+      if (turn.kind === 'replay') await lease.release();
+      return turn;
     } catch (error) {
       await lease.release().catch(() => undefined);
       throw error;

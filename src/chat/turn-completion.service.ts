@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { Database } from '@/common/database/database';
 import { ProblemException } from '@/common/errors/problem.exception';
 import { LlmTrackingService } from '@/llm-tracking/llm-tracking.service';
+import { IdempotencyService } from '@/message/idempotency.service';
 import { MessageService } from '@/message/message.service';
 import { ContextMessage } from '@/token-budget/context-assembler';
 import { TokenCounter } from '@/token-budget/token-counter';
@@ -25,14 +26,16 @@ export class TurnCompletion {
     private readonly llm: ResilientLlm,
     private readonly db: Database,
     private readonly messages: MessageService,
+    private readonly idempotency: IdempotencyService,
     private readonly tracking: LlmTrackingService,
     private readonly tokens: TokenCounter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Calls the model and stores what it said; a failed call is stored as an error message, then answered with 502. */
-  complete(turn: Turn, listener: TurnListener): Promise<ChatResponseDto> {
-    return turn.recorded ? this.completeRecorded(turn, listener) : this.completeUnrecorded(turn, listener);
+  async complete(turn: Turn, listener: TurnListener): Promise<ChatResponseDto> {
+    if (turn.kind === 'replay') return turn.response;
+    return turn.kind === 'recorded' ? this.completeRecorded(turn, listener) : this.completeUnrecorded(turn, listener);
   }
 
   private async completeRecorded(turn: PreparedTurn, listener: TurnListener): Promise<ChatResponseDto> {
@@ -41,15 +44,23 @@ export class TurnCompletion {
       const maxTokens = turn.context.tiers.reserve.allocated;
       const outcome = await this.call(turn.model, messages, maxTokens, listener);
       const usage = this.usageOf(outcome, turn.context.totalTokens);
-      const stored = await this.db.inTransaction(() => this.store(turn, { messages, maxTokens }, outcome, usage));
+      const response = await this.db.inTransaction(async () => {
+        const stored = await this.store(turn, { messages, maxTokens }, outcome, usage);
+        const answer: ChatResponseDto = {
+          sessionId: turn.sessionId,
+          reply: outcome.text,
+          userMessage: turn.userMessage,
+          assistantMessage: stored.assistantMessage,
+          usage: this.usageDto(turn.model, outcome, usage, stored.cost),
+        };
+        if (turn.idempotency && outcome.status !== 'error') {
+          const { key, requestHash } = turn.idempotency;
+          await this.idempotency.remember(turn.owner.id, key, turn.sessionId, requestHash, answer);
+        }
+        return answer;
+      });
       if (outcome.status === 'error') throw modelFailure(outcome.error!, 'The user message and the failure were saved.');
-      return {
-        sessionId: turn.sessionId,
-        reply: outcome.text,
-        userMessage: turn.userMessage,
-        assistantMessage: stored.assistantMessage,
-        usage: this.usageDto(turn.model, outcome, usage, stored.cost),
-      };
+      return response;
     } finally {
       await turn.lease.release().catch(() => undefined);
     }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SessionModule } from '@/session/session.module';
 import { TokenizerModule } from '@/token-budget/tokenizer.module';
 import { IdempotencyKeyRepository } from './idempotency-key.repository';
+import { IdempotencyService } from './idempotency.service';
 import { MessageController } from './message.controller';
 import { MessageRepository } from './message.repository';
 import { MessageService } from './message.service';
@@ -9,7 +10,7 @@ import { MessageService } from './message.service';
 @Module({
   imports: [SessionModule, TokenizerModule],
   controllers: [MessageController],
-  providers: [MessageService, MessageRepository, IdempotencyKeyRepository],
-  exports: [MessageService],
+  providers: [MessageService, MessageRepository, IdempotencyKeyRepository, IdempotencyService],
+  exports: [MessageService, IdempotencyService],
 })
 export class MessageModule {}

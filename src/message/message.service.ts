@@ -9,7 +9,7 @@ import { TokenCounter } from '@/token-budget/token-counter';
 import { AppendMessageDto } from './dto/append-message.dto';
 import { DEFAULT_MESSAGE_PAGE, ListMessagesQuery } from './dto/list-messages.query';
 import { MessageDto, MessagePageDto } from './dto/message.dto';
-import { IdempotencyKeyRepository } from './idempotency-key.repository';
+import { IdempotencyService } from './idempotency.service';
 import { mapMessage } from './message.mapper';
 import { MessageRepository, NewMessage } from './message.repository';
 
@@ -19,14 +19,12 @@ export interface AppendResult {
   replayed: boolean;
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-
 @Injectable()
 export class MessageService {
   constructor(
     private readonly sessions: SessionService,
     private readonly messages: MessageRepository,
-    private readonly idempotencyKeys: IdempotencyKeyRepository,
+    private readonly idempotency: IdempotencyService,
     private readonly tokens: TokenCounter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -40,15 +38,14 @@ export class MessageService {
     this.assertContentFits(dto.content);
     if (idempotencyKey === undefined) return { message: await this.store(owner, sessionId, dto), replayed: false };
 
-    checkIdempotencyKey(idempotencyKey);
+    this.idempotency.assertValidKey(idempotencyKey);
     const requestHash = hashCanonicalJson({ sessionId, message: dto });
     await this.sessions.lockOwned(owner, sessionId);
-    const earlier = await this.idempotencyKeys.findLive(owner.id, idempotencyKey);
-    if (earlier) return { message: replay(earlier.requestHash, requestHash, earlier.response), replayed: true };
+    const earlier = await this.idempotency.earlierResponse(owner.id, idempotencyKey, requestHash);
+    if (earlier) return { message: earlier as unknown as MessageDto, replayed: true };
 
     const message = await this.store(owner, sessionId, dto);
-    const saved = await this.idempotencyKeys.save(owner.id, idempotencyKey, sessionId, { requestHash, response: { ...message } });
-    if (!saved) throw ProblemException.conflict('idempotency-race', 'Another request with this Idempotency-Key is being processed; retry it.');
+    await this.idempotency.remember(owner.id, idempotencyKey, sessionId, requestHash, message);
     return { message, replayed: false };
   }
 
@@ -128,18 +125,4 @@ function toNewMessage(dto: AppendMessageDto): NewMessage {
     hasError: dto.hasError ?? false,
     errorMessage: dto.errorMessage ?? null,
   };
-}
-
-function checkIdempotencyKey(key: string): void {
-  if (IDEMPOTENCY_KEY.test(key)) return;
-  throw ProblemException.badRequest('validation', 'Idempotency-Key must be 1 to 255 visible ASCII characters.', [
-    { field: 'Idempotency-Key', messages: ['must be 1 to 255 visible ASCII characters'] },
-  ]);
-}
-
-function replay(earlierHash: string, requestHash: string, response: Record<string, unknown>): MessageDto {
-  if (earlierHash !== requestHash) {
-    throw ProblemException.unprocessable('idempotency-key-reused', 'This Idempotency-Key was already used for a different request.');
-  }
-  return response as unknown as MessageDto;
 }
