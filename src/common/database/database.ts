@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { QueryResult, QueryResultRow } from 'pg';
 import { PgTransactionalAdapter } from './pg-transactional-adapter';
@@ -8,8 +8,13 @@ import { PgTransactionalAdapter } from './pg-transactional-adapter';
  * or on a pooled connection when there is none. Repositories use nothing else, so
  * no query can slip onto a second connection or a stale snapshot.
  */
+/** Statements slower than this are logged (by SQL text only: parameters may hold message contents). */
+const SLOW_QUERY_MS = 1_000;
+
 @Injectable()
 export class Database {
+  private readonly logger = new Logger(Database.name);
+
   constructor(private readonly txHost: TransactionHost<PgTransactionalAdapter>) {}
 
   async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -30,7 +35,11 @@ export class Database {
     return this.txHost.isTransactionActive() ? work() : this.txHost.withTransaction(work);
   }
 
-  private run(sql: string, params: unknown[]): Promise<QueryResult<QueryResultRow>> {
-    return this.txHost.tx.query(sql, params);
+  private async run(sql: string, params: unknown[]): Promise<QueryResult<QueryResultRow>> {
+    const started = performance.now();
+    const result = await this.txHost.tx.query(sql, params);
+    const elapsedMs = performance.now() - started;
+    if (elapsedMs > SLOW_QUERY_MS) this.logger.warn(`slow query (${Math.round(elapsedMs)} ms): ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+    return result;
   }
 }
