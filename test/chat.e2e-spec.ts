@@ -101,6 +101,8 @@ describe('chat against an OpenAI-compatible server', () => {
     expect(row.computed_cost).toBe('0.0005253');
     expect([row.unit_cost_prompt, row.unit_cost_completion].map(Number)).toEqual([0.15, 0.6]);
     expect(row.message_id).toBe(res.body.assistantMessage.id);
+    expect(row.response_body).toMatchObject({ finishReason: 'stop' });
+    expect(res.body.assistantMessage.metadata).toMatchObject({ finishReason: 'stop' });
     expect(row.context_manifest).toMatchObject({ messageIds: [res.body.userMessage.id], seqFrom: 1, seqTo: 1 });
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(API_KEY);

@@ -16,6 +16,8 @@ export interface ModelCallOutcome {
   text: string;
   usage: LlmUsage | null;
   reportedModel: string | null;
+  /** Why the model stopped, as the provider said (`length`: it hit max_tokens). */
+  finishReason: string | null;
   status: 'ok' | 'error' | 'truncated';
   error: LlmError | null;
   latencyMs: number;
@@ -30,6 +32,7 @@ export async function runModelCall(llm: ResilientLlm, request: ModelCallRequest)
   let text = '';
   let usage: LlmUsage | null = null;
   let reportedModel: string | null = null;
+  let finishReason: string | null = null;
   let error: LlmError | null = null;
   try {
     for await (const event of call) {
@@ -37,6 +40,7 @@ export async function runModelCall(llm: ResilientLlm, request: ModelCallRequest)
         text += event.text;
         request.onDelta(event.text);
       } else if (event.type === 'usage') usage = event.usage;
+      else if (event.type === 'finish') finishReason = event.reason;
       else reportedModel = event.model;
     }
   } catch (failure) {
@@ -44,5 +48,5 @@ export async function runModelCall(llm: ResilientLlm, request: ModelCallRequest)
   }
   const status = error === null ? 'ok' : error.kind === 'aborted' ? 'truncated' : 'error';
   const latencyMs = Math.round(performance.now() - started);
-  return { text, usage, reportedModel, status, error, latencyMs, ttftMs: call.timeToFirstTokenMs, attempts: call.attempts };
+  return { text, usage, reportedModel, finishReason, status, error, latencyMs, ttftMs: call.timeToFirstTokenMs, attempts: call.attempts };
 }

@@ -78,7 +78,11 @@ export class TurnCompletion {
       processingTimeMs: outcome.latencyMs,
       hasError: outcome.status === 'error',
       errorMessage: outcome.status === 'error' ? outcome.error!.message : undefined,
-      metadata: { model: outcome.reportedModel ?? turn.model, ...(truncated ? { truncated: true } : {}) },
+      metadata: {
+        model: outcome.reportedModel ?? turn.model,
+        ...(outcome.finishReason ? { finishReason: outcome.finishReason } : {}),
+        ...(truncated ? { truncated: true } : {}),
+      },
     });
     const recorded = await this.tracking.record({
       sessionId: turn.sessionId,
@@ -87,7 +91,7 @@ export class TurnCompletion {
       provider: this.llm.name,
       model: turn.model,
       requestBody: { model: turn.model, messages: sent.messages, max_tokens: sent.maxTokens, stream: true, stream_options: { include_usage: true } },
-      responseMeta: { model: outcome.reportedModel, finishReason: outcome.status === 'ok' ? 'stop' : outcome.status },
+      responseMeta: { model: outcome.reportedModel, finishReason: outcome.finishReason },
       promptTokens: usage.promptTokens,
       completionTokens: usage.completionTokens,
       usageSource: usage.source,

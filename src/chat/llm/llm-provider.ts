@@ -32,7 +32,9 @@ export type LlmEvent =
   /** Sent at most once, usually last; a provider that reports no usage never sends it. */
   | { type: 'usage'; usage: LlmUsage }
   /** The model the provider says answered, when it reports one. */
-  | { type: 'model'; model: string };
+  | { type: 'model'; model: string }
+  /** Why the model stopped (`stop`, `length`, `tool_calls`, ...), when the provider says. */
+  | { type: 'finish'; reason: string };
 
 export interface LlmProvider {
   /** `openai` or `offline`: recorded with every call. */

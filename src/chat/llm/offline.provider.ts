@@ -28,6 +28,7 @@ export class OfflineProvider implements LlmProvider {
       yield { type: 'delta', text: word };
     }
     const usage = { promptTokens: countPromptTokens(request.messages), completionTokens: countTokens(answer) };
+    yield { type: 'finish', reason: 'stop' };
     yield { type: 'usage', usage };
   }
 

@@ -16,13 +16,14 @@ describe('OpenAiProvider (real SDK, fake server)', () => {
 
   afterEach(() => server.close());
 
-  it('streams one model event, the non-empty deltas, then the usage', async () => {
+  it('streams one model event, the non-empty deltas, the finish reason, then the usage', async () => {
     server.enqueue(reply(['Hel', 'lo', ' world'], { model: 'fake-model-2024-01-01', usage: { promptTokens: 12, completionTokens: 3 } }));
     expect(await collect(provider.stream(request()))).toEqual([
       { type: 'model', model: 'fake-model-2024-01-01' },
       { type: 'delta', text: 'Hel' },
       { type: 'delta', text: 'lo' },
       { type: 'delta', text: ' world' },
+      { type: 'finish', reason: 'stop' },
       { type: 'usage', usage: { promptTokens: 12, completionTokens: 3 } },
     ]);
   });

@@ -48,12 +48,15 @@ export class OpenAiProvider implements LlmProvider {
     );
     let model: string | undefined;
     let usage: LlmUsage | undefined;
+    let finish: string | undefined;
     for await (const chunk of chunks) {
       if (model === undefined && chunk.model) yield { type: 'model', model: (model = chunk.model) };
       const text = chunk.choices[0]?.delta?.content;
       if (text) yield { type: 'delta', text };
+      finish = chunk.choices[0]?.finish_reason ?? finish;
       usage = usageOf(chunk) ?? usage;
     }
+    if (finish) yield { type: 'finish', reason: finish };
     // Some servers repeat usage on every chunk; the caller gets the last word, once.
     if (usage) yield { type: 'usage', usage };
   }

@@ -25,7 +25,7 @@ describe('ResilientLlm (OpenAiProvider, fake server)', () => {
     server.enqueue(reply('Hello there', { delayMs: 0 }));
     const call = llm().stream(request());
     const events = await collect(call);
-    expect(events.map((event) => event.type)).toEqual(['model', 'delta', 'delta', 'usage']);
+    expect(events.map((event) => event.type)).toEqual(['model', 'delta', 'delta', 'finish', 'usage']);
     expect(call.attempts).toBe(1);
     expect(call.timeToFirstTokenMs).toEqual(expect.any(Number));
   });
@@ -64,6 +64,7 @@ describe('ResilientLlm (OpenAiProvider, fake server)', () => {
     expect(events).toEqual([
       { type: 'model', model: 'fake-model-2' },
       { type: 'delta', text: 'Hello' },
+      { type: 'finish', reason: 'stop' },
       { type: 'usage', usage: expect.any(Object) },
     ]);
     expect(server.requests).toHaveLength(2);
