@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
@@ -21,6 +21,8 @@ const MAX_POLL_MS = 250;
  */
 @Injectable()
 export class SessionLeaseService {
+  private readonly logger = new Logger(SessionLeaseService.name);
+
   constructor(
     private readonly leases: ChatLeaseRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,7 +47,10 @@ export class SessionLeaseService {
 
   private held(sessionId: string, holder: string, ttlMs: number): SessionLease {
     const heartbeat = setInterval(() => {
-      this.leases.renew(sessionId, holder, ttlMs).catch(() => undefined);
+      this.leases.renew(sessionId, holder, ttlMs).then(
+        (held) => held || this.logger.warn(`lost the chat lease of session ${sessionId}: another turn may overlap this one`),
+        () => this.logger.warn(`could not renew the chat lease of session ${sessionId}`),
+      );
     }, Math.max(ttlMs / 3, 100));
     heartbeat.unref();
     return {
