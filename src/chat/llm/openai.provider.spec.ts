@@ -42,6 +42,12 @@ describe('OpenAiProvider (real SDK, fake server)', () => {
     });
   });
 
+  it.each(['o3-mini', 'gpt-5', 'openai/o4-mini'])('limits the reply of the reasoning model %s with max_completion_tokens', async (model) => {
+    await collect(provider.stream({ ...request({ maxTokens: 64 }), model }));
+    expect(server.requests[0].body).toMatchObject({ max_completion_tokens: 64 });
+    expect(server.requests[0].body).not.toHaveProperty('max_tokens');
+  });
+
   it('sends no max_tokens when none is given, and a placeholder key when none is configured', async () => {
     await collect(new OpenAiProvider({ baseUrl: server.url, apiKey: null }).stream(request()));
     expect(server.requests[0].body).not.toHaveProperty('max_tokens');

@@ -42,7 +42,7 @@ export class OpenAiProvider implements LlmProvider {
         messages: request.messages.map(toOpenAiMessage),
         stream: true,
         stream_options: { include_usage: true },
-        ...(request.maxTokens === undefined ? {} : { max_tokens: request.maxTokens }),
+        ...replyLimit(request),
       },
       { signal: request.signal },
     );
@@ -75,4 +75,14 @@ function toOpenAiMessage(message: LlmMessage): ChatCompletionMessageParam {
     ...(tool_calls === undefined ? {} : { tool_calls }),
     ...(tool_call_id === undefined ? {} : { tool_call_id }),
   } as ChatCompletionMessageParam;
+}
+
+/**
+ * OpenAI's reasoning models (o1, o3, o4, gpt-5) refuse `max_tokens` and want
+ * `max_completion_tokens`; other OpenAI-compatible servers know only `max_tokens`.
+ */
+function replyLimit(request: LlmRequest): { max_tokens?: number; max_completion_tokens?: number } {
+  if (request.maxTokens === undefined) return {};
+  const name = request.model.toLowerCase().split('/').pop() ?? '';
+  return /^(o\d|gpt-5)/.test(name) ? { max_completion_tokens: request.maxTokens } : { max_tokens: request.maxTokens };
 }
