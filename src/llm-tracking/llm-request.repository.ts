@@ -1,27 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@/common/database/database';
-import { LlmCallStatus, UsageSource } from './llm-request.entity';
+import { LlmCallRecord } from './llm-call';
 
-export interface NewLlmRequest {
-  sessionId: string;
-  ownerId: string;
-  messageId: string | null;
-  provider: string;
-  model: string;
-  requestBody: unknown;
+/** One call as stored: the chat module's record, sanitized, with the prices and cost it came to. */
+export interface NewLlmRequest extends Omit<LlmCallRecord, 'responseMeta' | 'contextManifest'> {
+  contextManifest: unknown;
   responseBody: unknown;
-  promptTokens: number;
-  completionTokens: number;
-  usageSource: UsageSource;
   unitCostPrompt: string | null;
   unitCostCompletion: string | null;
   computedCost: string | null;
-  latencyMs: number;
-  ttftMs: number | null;
-  attempts: number;
-  status: LlmCallStatus;
-  error: string | null;
-  contextManifest: unknown;
 }
 
 /** Aggregates as PostgreSQL returns them: bigint sums and the numeric cost as text. */

@@ -9,7 +9,8 @@ import { SessionUsageDto } from './dto/usage.dto';
 import { LlmCallRecord, RecordedCall } from './llm-call';
 import { LlmRequestRepository } from './llm-request.repository';
 import { PriceTable } from './price-table';
-import { redactSecrets, sanitizeRequest } from './request-sanitizer';
+import { redactSecrets } from '@/common/security/redact-secrets';
+import { sanitizeRequest } from './request-sanitizer';
 import { mapAdminUsage, mapSessionUsage } from './usage.mapper';
 import { resolvePeriod } from './usage-period';
 

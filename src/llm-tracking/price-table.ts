@@ -28,10 +28,6 @@ export class PriceTable {
   priceOf(model: string): ModelPrice | null {
     return this.prices.get(model) ?? null;
   }
-
-  get models(): string[] {
-    return [...this.prices.keys()];
-  }
 }
 
 export const priceTableProvider: Provider = {

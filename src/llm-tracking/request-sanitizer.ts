@@ -1,3 +1,6 @@
+import { MIN_SECRET_CHARS, REDACTED, redactSecrets } from '@/common/security/redact-secrets';
+
+export { REDACTED, redactSecrets };
 /**
  * What is kept of a request sent to a model provider (and of anything else stored with
  * it): never a credential. Keys that name one are dropped at any depth, strings that look
@@ -10,23 +13,11 @@ export interface SanitizeOptions {
   maxStringChars?: number;
 }
 
-export const REDACTED = '[REDACTED]';
 export const DEFAULT_MAX_STRING_CHARS = 2_000;
-/** Shorter configured secrets are not searched for: redacting "abc" everywhere would shred the text. */
-const MIN_SECRET_CHARS = 8;
 const MAX_DEPTH = 32;
 
 /** Words that make a key a credential wherever they appear in its name (split on case and punctuation). */
 const SECRET_WORDS = new Set(['authorization', 'apikey', 'secret', 'secrets', 'password', 'passwd', 'cookie', 'credential', 'credentials']);
-/** Provider key formats and auth schemes that may sit inside free text. */
-const SECRET_PATTERNS: [RegExp, string][] = [
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]{8,}=*/gi, `$1 ${REDACTED}`],
-  [/\bsk-[A-Za-z0-9_-]{8,}/g, REDACTED], // OpenAI, Anthropic (sk-ant-), OpenRouter (sk-or-)
-  [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, REDACTED], // JWTs
-  [/\bAKIA[0-9A-Z]{16}\b/g, REDACTED], // AWS access key ids
-  [/\bAIza[0-9A-Za-z_-]{35}/g, REDACTED], // Google API keys
-  [/\bgh[pousr]_[A-Za-z0-9]{36,}/g, REDACTED], // GitHub tokens
-];
 
 interface Context {
   secrets: string[];
@@ -39,13 +30,6 @@ export function sanitizeRequest(value: unknown, options: SanitizeOptions = {}): 
   return clean(value, { secrets, maxChars: options.maxStringChars ?? DEFAULT_MAX_STRING_CHARS }, 0);
 }
 
-/** Redacts credentials inside one string (an error message, say), without cutting it. */
-export function redactSecrets(text: string, secrets: readonly string[] = []): string {
-  let result = text;
-  for (const secret of secrets) if (secret.length >= MIN_SECRET_CHARS) result = result.split(secret).join(REDACTED);
-  for (const [pattern, replacement] of SECRET_PATTERNS) result = result.replace(pattern, replacement);
-  return result;
-}
 
 /** True for keys such as Authorization, api_key, x-api-key, clientSecret, password, access_token. */
 export function isSecretKey(key: string): boolean {

@@ -78,7 +78,7 @@ export class MessageService {
    */
   private toNewMessage(dto: AppendMessageDto): NewMessage {
     const counted = this.tokens.countMessage(dto.content, dto.toolCalls);
-    return { ...toNewMessage(dto), tokenCount: Math.max(counted, dto.tokenCount ?? 0) };
+    return { ...messageFields(dto), tokenCount: Math.max(counted, dto.tokenCount ?? 0) };
   }
 
   /** The newest `limit` messages of the owner's session, oldest first, with their token counts. */
@@ -112,7 +112,8 @@ export class MessageService {
   }
 }
 
-function toNewMessage(dto: AppendMessageDto): NewMessage {
+/** The stored fields of an append, with the defaults of what it left out. */
+function messageFields(dto: AppendMessageDto): NewMessage {
   return {
     role: dto.role,
     content: dto.content,

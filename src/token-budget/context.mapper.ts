@@ -5,7 +5,7 @@ export function mapContext(context: SessionContext): ContextDto {
   return {
     model: context.model,
     encoding: context.encoding,
-    budget: context.tiers.system.allocated + context.tiers.memory.allocated + context.tiers.history.allocated + context.tiers.reserve.allocated,
+    budget: context.budget,
     totalTokens: context.totalTokens,
     tiers: context.tiers,
     messages: context.messages,

@@ -17,6 +17,8 @@ export interface ContextOptions {
 }
 
 export interface SessionContext extends AssembledContext {
+  /** The total the tiers were cut from. */
+  budget: number;
   model: string;
   encoding: EncodingName;
 }
@@ -40,14 +42,15 @@ export class ContextService {
     const encoding = encodingForModel(model);
     const history = await this.messages.historyForContext(owner, sessionId, this.config.maxMessagesPerSession);
     const memory = (await Promise.all(this.memorySources.map((source) => source.memoryFor(owner, sessionId)))).flat();
+    const allocation = this.budgets.allocate(options.budget);
     const assembled = assembleContext({
-      allocation: this.budgets.allocate(options.budget),
+      allocation,
       systemPrompt: options.systemPrompt ?? this.config.chat.systemPrompt,
       memory,
       history,
       measure: this.measureIn(encoding),
     });
-    return { ...assembled, model, encoding };
+    return { ...assembled, budget: allocation.total, model, encoding };
   }
 
   private measureIn(encoding: EncodingName): TextMeasure {

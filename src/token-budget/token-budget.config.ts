@@ -23,10 +23,6 @@ export class TokenBudgetConfig {
     this.settings = config.tokenBudget;
   }
 
-  get defaultTotal(): number {
-    return this.settings.total;
-  }
-
   /** The tiers of `total` tokens (the configured TOKEN_BUDGET_TOTAL when omitted). */
   allocate(total: number = this.settings.total): TierAllocation {
     const system = Math.floor(total * this.settings.systemShare);

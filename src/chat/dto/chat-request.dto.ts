@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-
-/** PostgreSQL text cannot hold U+0000. */
-const NO_NUL = /^[^\u0000]*$/;
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { NoNulCharacter } from '@/common/http/api-properties';
 
 export class ChatRequestDto {
   @ApiPropertyOptional({ description: "The session to continue; the caller's current session when omitted", format: 'uuid' })
@@ -13,7 +11,7 @@ export class ChatRequestDto {
   @ApiProperty({ description: "The user's message (at most MAX_CONTENT_CHARS characters)" })
   @IsString()
   @MinLength(1, { message: 'message must not be empty' })
-  @Matches(NO_NUL, { message: 'message must not contain the character U+0000' })
+  @NoNulCharacter()
   message: string;
 
   @ApiPropertyOptional({ description: 'A model from the allow-list (LLM_MODELS); LLM_MODEL when omitted', example: 'gpt-4o-mini' })
@@ -26,6 +24,6 @@ export class ChatRequestDto {
   @IsOptional()
   @IsString()
   @MaxLength(8000)
-  @Matches(NO_NUL, { message: 'systemPrompt must not contain the character U+0000' })
+  @NoNulCharacter()
   systemPrompt?: string;
 }

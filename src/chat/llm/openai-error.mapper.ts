@@ -1,4 +1,5 @@
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { redactSecrets } from '@/common/security/redact-secrets';
 import { LlmError } from './llm-error';
 import { parseRetryAfterMs } from './retry-after';
 
@@ -26,8 +27,7 @@ function fromStatus(error: APIError, status: number, secret: string | null): Llm
 
 function detail(error: unknown, secret: string | null): string {
   const text = providerMessage(error) ?? (error instanceof Error ? error.message : String(error));
-  const scrubbed = secret ? text.split(secret).join('[redacted]') : text;
-  return scrubbed.replace(/\bsk-[\w*-]{6,}/g, 'sk-[redacted]').slice(0, MAX_DETAIL_CHARS);
+  return redactSecrets(text, secret ? [secret] : []).slice(0, MAX_DETAIL_CHARS);
 }
 
 /** The provider's own words from the error body; the SDK's message repeats the status before them. */

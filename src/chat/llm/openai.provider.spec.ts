@@ -1,6 +1,6 @@
-import { FakeOpenAiServer, fail, reply, stall } from '../../../test/support/fake-openai-server';
-import { LlmError } from './llm-error';
-import { LlmEvent, LlmRequest } from './llm-provider';
+import { FakeOpenAiServer, fail, reply, stall } from '@test/support/fake-openai-server';
+import { collect, collectUntilFailure, failure, request } from '@test/support/llm-events';
+import { LlmEvent } from './llm-provider';
 import { OpenAiProvider } from './openai.provider';
 
 const API_KEY = 'sk-test-0123456789abcdef';
@@ -125,29 +125,3 @@ describe('OpenAiProvider (real SDK, fake server)', () => {
     expect(await server.requests[0].outcome).toBe('aborted');
   });
 });
-
-function request(overrides: Partial<LlmRequest> = {}): LlmRequest {
-  return { model: 'fake-model-1', messages: [{ role: 'user', content: 'Hi' }], signal: new AbortController().signal, ...overrides };
-}
-
-async function collect(events: AsyncIterable<LlmEvent>): Promise<LlmEvent[]> {
-  const collected: LlmEvent[] = [];
-  for await (const event of events) collected.push(event);
-  return collected;
-}
-
-async function collectUntilFailure(events: AsyncIterable<LlmEvent>): Promise<{ events: LlmEvent[]; error: unknown }> {
-  const collected: LlmEvent[] = [];
-  try {
-    for await (const event of events) collected.push(event);
-  } catch (error) {
-    return { events: collected, error };
-  }
-  throw new Error(`expected a failure, got ${JSON.stringify(collected)}`);
-}
-
-async function failure(events: AsyncIterable<LlmEvent>): Promise<LlmError> {
-  const { error } = await collectUntilFailure(events);
-  expect(error).toBeInstanceOf(LlmError);
-  return error as LlmError;
-}

@@ -1,10 +1,9 @@
-import { FakeOpenAiServer, fail, reply, stall } from '../../../test/support/fake-openai-server';
-import { LlmError } from './llm-error';
-import { LlmEvent, LlmRequest } from './llm-provider';
+import { FakeOpenAiServer, fail, reply, stall } from '@test/support/fake-openai-server';
+import { collect, collectUntilFailure, failure, request } from '@test/support/llm-events';
+import { LlmEvent } from './llm-provider';
 import { OfflineProvider } from './offline.provider';
 import { OpenAiProvider } from './openai.provider';
 import { ResilienceSettings, ResilientLlm } from './resilient-llm';
-import { ResilientLlmCall } from './resilient-llm-call';
 
 const FAST: ResilienceSettings = { timeoutMs: 2_000, streamIdleMs: 1_000, maxRetries: 2 };
 
@@ -200,32 +199,6 @@ function activeTimers(): number {
   return process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
 }
 
-function request(overrides: Partial<LlmRequest> = {}): LlmRequest {
-  return { model: 'fake-model-1', messages: [{ role: 'user', content: 'Hi' }], signal: new AbortController().signal, ...overrides };
-}
-
 function deltas(events: LlmEvent[]): string[] {
   return events.flatMap((event) => (event.type === 'delta' ? [event.text] : []));
-}
-
-async function collect(events: AsyncIterable<LlmEvent>): Promise<LlmEvent[]> {
-  const collected: LlmEvent[] = [];
-  for await (const event of events) collected.push(event);
-  return collected;
-}
-
-async function collectUntilFailure(events: AsyncIterable<LlmEvent> | ResilientLlmCall): Promise<{ events: LlmEvent[]; error: unknown }> {
-  const collected: LlmEvent[] = [];
-  try {
-    for await (const event of events) collected.push(event);
-  } catch (error) {
-    return { events: collected, error };
-  }
-  throw new Error(`expected a failure, got ${JSON.stringify(collected)}`);
-}
-
-async function failure(events: AsyncIterable<LlmEvent>): Promise<LlmError> {
-  const { error } = await collectUntilFailure(events);
-  expect(error).toBeInstanceOf(LlmError);
-  return error as LlmError;
 }

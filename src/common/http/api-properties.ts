@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MaxJsonSize } from './json-size';
 
 /** An optional JSON object (never an array or a scalar), stored as jsonb. */
@@ -27,3 +27,7 @@ export const OptionalIntQuery = (description: string, min: number, max: number, 
 /** A required response field, documented. */
 export const ResponseField = (description: string, options: Parameters<typeof ApiProperty>[0] = {}): PropertyDecorator =>
   ApiProperty({ description, ...options } as Parameters<typeof ApiProperty>[0]);
+
+/** PostgreSQL text cannot hold U+0000: refused at the door rather than by the database. */
+export const NoNulCharacter = (): PropertyDecorator =>
+  Matches(/^[^\u0000]*$/, { message: '$property must not contain the character U+0000' });

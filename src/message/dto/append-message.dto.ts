@@ -7,7 +7,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -15,14 +14,11 @@ import {
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
-import { OptionalJsonObject } from '@/common/http/api-properties';
+import { NoNulCharacter, OptionalJsonObject } from '@/common/http/api-properties';
 import { MaxJsonSize } from '@/common/http/json-size';
 import { MESSAGE_ROLES, MessageRole } from '../message.entity';
 
 const INT32_MAX = 2_147_483_647;
-/** PostgreSQL text cannot hold U+0000. */
-const NO_NUL = /^[^\u0000]*$/;
-
 /** An assistant message that only calls tools may have empty content. */
 function isToolCallRequest(dto: AppendMessageDto): boolean {
   return dto.role === 'assistant' && Array.isArray(dto.toolCalls) && dto.toolCalls.length > 0;
@@ -42,7 +38,7 @@ export class AppendMessageDto {
       defaultMessage: () => 'content must not be empty',
     },
   })
-  @Matches(NO_NUL, { message: 'content must not contain the character U+0000' })
+  @NoNulCharacter()
   content: string;
 
   @OptionalJsonObject('Citations, document ids, scores: anything the frontend needs back')
@@ -91,6 +87,6 @@ export class AppendMessageDto {
   @IsOptional()
   @IsString()
   @MaxLength(4000)
-  @Matches(NO_NUL, { message: 'errorMessage must not contain the character U+0000' })
+  @NoNulCharacter()
   errorMessage?: string;
 }
