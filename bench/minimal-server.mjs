@@ -1,10 +1,12 @@
-// The floor for Continuum's HTTP API: plain node:http + a pg Pool, no framework. Serves the
-// three benchmarked routes with the same JWT check and the same SQL per request (ops.mjs).
-// Env: PORT, DATABASE_URL, AUTH_JWT_SECRET, DB_POOL_SIZE.
+// The floors for Continuum's HTTP API: plain node:http + a pg Pool, no framework. Serves the
+// three benchmarked routes with the same JWT check, and either the service's own SQL per
+// request (OPS=service: ops.mjs, the framework-only floor) or the least SQL that gives the
+// same guarantees (OPS=minimal-work: minimal-work-ops.mjs, the minimal-work floor).
+// Env: PORT, DATABASE_URL, AUTH_JWT_SECRET, DB_POOL_SIZE, OPS.
 import http from 'node:http';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
-import { appendMessage, getSession, listMessages } from './ops.mjs';
+const { appendMessage, getSession, listMessages } = await import(process.env.OPS === 'minimal-work' ? './minimal-work-ops.mjs' : './ops.mjs');
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,

@@ -27,6 +27,8 @@ const SECRET = 'continuum-bench-secret-do-not-use-anywhere-else';
 
 const settings = {
   seconds: Number(process.env.BENCH_DURATION ?? 10),
+  /** Rounds of every HTTP operation on every target (the report gives medians and the spread). */
+  runs: Number(process.env.BENCH_RUNS ?? 3),
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 3),
   concurrency: 32,
   poolSize: 16,
@@ -57,6 +59,14 @@ const APPEND_DTO = {
     'history inside the context window, and tell me which one you would pick for a support chatbot?',
 };
 
+/** The targets every HTTP operation runs against (see bench/README.md). */
+const TARGET = {
+  continuum: 'Continuum (HTTP)',
+  minimalWork: 'minimal-work floor: node:http + pg, least SQL, prepared (HTTP)',
+  frameworkFloor: "framework-only floor: node:http + pg, the service's SQL (HTTP)",
+  raw: "raw pg, the service's SQL (no HTTP)",
+};
+
 const children = [];
 let admin, seeder, rawPool;
 
@@ -73,7 +83,8 @@ async function main() {
   // The service migrates the new database as it starts.
   const serverEnv = { DATABASE_URL, AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'warn', DB_POOL_SIZE: String(settings.poolSize) };
   const continuum = await startServer('continuum', [...profile('continuum'), 'dist/src/main.js'], { ...serverEnv, ...OFFLINE_ENV });
-  const minimal = await startServer('minimal', [...profile('minimal'), 'bench/minimal-server.mjs'], serverEnv);
+  const minimalWork = await startServer('minimal-work', [...profile('minimal-work'), 'bench/minimal-server.mjs'], { ...serverEnv, OPS: 'minimal-work' });
+  const frameworkFloor = await startServer('framework-floor', [...profile('framework-floor'), 'bench/minimal-server.mjs'], { ...serverEnv, OPS: 'service' });
 
   seeder = new pg.Client({ connectionString: DATABASE_URL });
   await seeder.connect();
@@ -131,8 +142,9 @@ async function main() {
       route: 'POST /v1/chat with the offline model (connection/worker i always chats on its own session i)',
       perConnection: true,
       // No minimal-server floor for chat: Continuum against the raw pg floor only.
-      targets: ['Continuum (HTTP)', 'raw pg (no HTTP)'],
-      floor: 'raw pg (no HTTP)',
+      targets: [TARGET.continuum, TARGET.raw],
+      floor: TARGET.raw,
+      runs: 1,
       chat: true,
       request: (i) => ({
         method: 'POST',
@@ -152,9 +164,10 @@ async function main() {
   ];
 
   const targets = [
-    { name: 'Continuum (HTTP)', server: continuum },
-    { name: 'minimal node:http + pg (HTTP)', server: minimal },
-    { name: 'raw pg (no HTTP)', server: null },
+    { name: TARGET.continuum, server: continuum },
+    { name: TARGET.minimalWork, server: minimalWork },
+    { name: TARGET.frameworkFloor, server: frameworkFloor },
+    { name: TARGET.raw, server: null },
   ];
 
   const results = [];
@@ -163,6 +176,8 @@ async function main() {
     if (operation.chat && selected('context')) context = await runContext(service, history, sessions, chatSeed);
     console.log(`\n## ${operation.name}: ${operation.route}`);
     const rows = [];
+    const rounds = operation.runs ?? settings.runs;
+    for (let round = 1; round <= rounds; round++)
     for (const target of targets.filter((t) => !operation.targets || operation.targets.includes(t.name))) {
       // Turns cut off at the end of the last run go on in the server: let them end before the tables are truncated.
       if (operation.chat) await settleChat();
@@ -175,13 +190,13 @@ async function main() {
       // Likewise after the warm-up, or the measured run would start by polling for leases those turns still hold.
       if (operation.chat) await settleChat();
       const cpu = cpuMeter(target.server?.child.pid ?? process.pid, DB_NAME);
-      const result = { target: target.name, ...(await run(settings.seconds)) };
+      const result = { target: target.name, round, ...(await run(settings.seconds)) };
       const { nodeMs, postgresMs, otherShare } = cpu();
       Object.assign(result, { nodeCpuMs: nodeMs / result.ok, postgresCpuMs: postgresMs / result.ok, otherShare });
       if (target.server && target.server.child.exitCode !== null) throw new Error(`${target.name} exited during the run; see ${target.server.logFile}`);
       rows.push(result);
       console.log(
-        `  ${target.name.padEnd(30)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ` +
+        `  [${round}/${rounds}] ${target.name.padEnd(30)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ` +
           `errors ${result.errors}  CPU/req: node ${result.nodeCpuMs.toFixed(2)} ms, postgres ${result.postgresCpuMs.toFixed(2)} ms  ` +
           `other load ${(result.otherShare * 100).toFixed(0)}%`,
       );

@@ -358,7 +358,8 @@ describe('when the database is unreachable', () => {
     const embedded = store ? null : await EmbeddedPostgres.start(null);
     const target = store?.config.databaseUrl ?? embedded!.url;
     const proxy = await TcpProxy.start(target);
-    const t = await startTestApp({ config: { ...llmConfig(fake), databaseUrl: proxy.via(target), dbPoolSize: 2 } });
+    // Behind the proxy PGlite is reached by URL; its connections share one session, where prepared names would clash.
+    const t = await startTestApp({ config: { ...llmConfig(fake), databaseUrl: proxy.via(target), dbPoolSize: 2, dbPreparedStatements: !embedded } });
     try {
       const auth = await bearer('chat-db-down');
       fake.enqueue(reply('Remembered.'), reply('Answered anyway.'), reply('Back.'));

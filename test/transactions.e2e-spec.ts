@@ -1,4 +1,7 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { request as httpRequest } from 'node:http';
+import { Database } from '@/common/database/database';
+import { RequestQueryRunner } from '@/common/database/request-query-runner';
 import { ProblemException } from '@/common/errors/problem.exception';
 import { MessageModule } from '@/message/message.module';
 import { MessageService } from '@/message/message.service';
@@ -9,6 +12,15 @@ import { SessionService } from '@/session/session.service';
 import { bearer } from './support/tokens';
 import { createTestStore, startTestApp, TestApp } from './support/test-app';
 
+/** Lets the test hold a request inside its transaction while the client goes away. */
+const gate = (() => {
+  let open!: () => void;
+  let written!: () => void;
+  const proceed = new Promise<void>((resolve) => (open = resolve));
+  const wasWritten = new Promise<void>((resolve) => (written = resolve));
+  return { proceed, open, written, wasWritten };
+})();
+
 /** Routes that exist only in this test, to observe the request transaction from inside. */
 @Authenticated()
 @Controller('test')
@@ -16,7 +28,36 @@ class TransactionProbeController {
   constructor(
     private readonly sessions: SessionService,
     private readonly messages: MessageService,
+    private readonly db: Database,
   ) {}
+
+  /** Whether the request's QueryRunner has sent BEGIN so far. */
+  private begun(): boolean {
+    return (this.db.manager.queryRunner as RequestQueryRunner).hasBegun;
+  }
+
+  @Get('read-only/:id')
+  async readOnly(@CurrentOwner() owner: Owner, @Param('id') id: string) {
+    await this.sessions.getOwned(owner, id);
+    await this.messages.list(owner, id, {});
+    return { begunAfterReads: this.begun() };
+  }
+
+  @Post('read-then-write')
+  async readThenWrite(@CurrentOwner() owner: Owner, @Body() body: { sessionId: string }) {
+    await this.sessions.getOwned(owner, body.sessionId);
+    const begunAfterRead = this.begun();
+    await this.messages.append(owner, body.sessionId, { role: 'user', content: 'written' });
+    return { begunAfterRead, begunAfterWrite: this.begun() };
+  }
+
+  @Post('write-then-wait')
+  async writeThenWait(@CurrentOwner() owner: Owner) {
+    await this.sessions.create(owner, { title: 'written before the client left' });
+    gate.written();
+    await gate.proceed;
+    return {};
+  }
 
   @Post('fail-after-write')
   async failAfterWrite(@CurrentOwner() owner: Owner): Promise<never> {
@@ -69,6 +110,33 @@ describe('one transaction per request', () => {
     expect(res.body).toEqual({ messageCount: 1, contents: ['fresh'] });
   });
 
+  it('sends no BEGIN for a request that only reads, and BEGIN before its first write', async () => {
+    const auth = await bearer('tx-lazy-begin');
+    const id = (await t.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id;
+    const read = await t.http().get(`/test/read-only/${id}`).set(auth).expect(200);
+    expect(read.body).toEqual({ begunAfterReads: false });
+    const write = await t.http().post('/test/read-then-write').set(auth).send({ sessionId: id }).expect(201);
+    expect(write.body).toEqual({ begunAfterRead: false, begunAfterWrite: true });
+  });
+
+  it('commits and gives the connection back when the client goes away mid-request', async () => {
+    const auth = await bearer('tx-client-gone');
+    const { hostname, port } = new URL(t.url);
+    const client = httpRequest({ hostname, port, method: 'POST', path: '/test/write-then-wait', headers: auth });
+    client.on('error', () => undefined);
+    client.end();
+    await gate.wasWritten;
+    client.destroy();
+    gate.open();
+    await until(async () => openQueryRunners() === 0);
+    const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM sessions WHERE owner_id = 'user:tx-client-gone'`);
+    expect(rows[0].n).toBe(1);
+  });
+
+  function openQueryRunners(): number {
+    return (t.dataSource.driver as unknown as { connectedQueryRunners: unknown[] }).connectedQueryRunners.length;
+  }
+
   it('reports ready while the database answers and 503 problem+json once it does not', async () => {
     const other = await startTestApp();
     try {
@@ -109,3 +177,12 @@ describe('restarts', () => {
     }
   });
 });
+
+/** Polls `condition` until it holds; fails after `timeoutMs`. */
+async function until(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('the condition did not hold in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

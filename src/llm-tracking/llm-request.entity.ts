@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { SessionEntity } from '@/session/session.entity';
 
 export type UsageSource = 'provider' | 'counted';
@@ -9,6 +9,17 @@ export type LlmCallStatus = 'ok' | 'error' | 'truncated';
 @Index('idx_llm_requests_session_created', ['sessionId', 'createdAt'])
 @Index('idx_llm_requests_created', ['createdAt'])
 @Index('idx_llm_requests_owner_created', ['ownerId', 'createdAt'])
+@Check('llm_requests_prompt_tokens_check', 'prompt_tokens >= 0')
+@Check('llm_requests_completion_tokens_check', 'completion_tokens >= 0')
+@Check('llm_requests_total_tokens_check', 'total_tokens >= 0')
+@Check('llm_requests_usage_source_check', `usage_source IN ('provider', 'counted')`)
+@Check('llm_requests_unit_cost_prompt_check', 'unit_cost_prompt >= 0')
+@Check('llm_requests_unit_cost_completion_check', 'unit_cost_completion >= 0')
+@Check('llm_requests_computed_cost_check', 'computed_cost >= 0')
+@Check('llm_requests_latency_ms_check', 'latency_ms >= 0')
+@Check('llm_requests_ttft_ms_check', 'ttft_ms >= 0')
+@Check('llm_requests_attempts_check', 'attempts >= 0')
+@Check('llm_requests_status_check', `status IN ('ok', 'error', 'truncated')`)
 export class LlmRequestEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

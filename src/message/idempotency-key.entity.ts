@@ -1,8 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { SessionEntity } from '@/session/session.entity';
 
 /** A client's retry key for an append: the first response is replayed for 24 hours. */
 @Entity('idempotency_keys')
 @Index('idx_idempotency_keys_created', ['createdAt'])
+@Index('idx_idempotency_keys_session', ['sessionId'])
 export class IdempotencyKeyEntity {
   @PrimaryColumn({ name: 'owner_id', type: 'text' })
   ownerId: string;
@@ -15,6 +17,10 @@ export class IdempotencyKeyEntity {
 
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
+
+  @ManyToOne(() => SessionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_idempotency_keys_session' })
+  session?: SessionEntity;
 
   /** The response first sent, kept whole so a replay survives pruning of the message. */
   @Column({ type: 'jsonb' })

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { Repository } from 'typeorm';
 import { Database } from '@/common/database/database';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
-export interface StoredResponse {
-  requestHash: string;
-  response: Record<string, unknown>;
-}
+export type StoredResponse = Pick<IdempotencyKeyEntity, 'requestHash' | 'response'>;
 
 /** Keys older than this are forgotten: the same key then starts a new request. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -13,12 +12,18 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 export class IdempotencyKeyRepository {
   constructor(private readonly db: Database) {}
 
+  private get keys(): Repository<IdempotencyKeyEntity> {
+    return this.db.repository(IdempotencyKeyEntity);
+  }
+
+  /** The key's record unless it has expired (by the database's clock, as save() judges it). */
   findLive(ownerId: string, key: string): Promise<StoredResponse | null> {
-    return this.db.first(
-      `SELECT request_hash AS "requestHash", response FROM idempotency_keys
-       WHERE owner_id = $1 AND key = $2 AND created_at > now() - make_interval(hours => $3)`,
-      [ownerId, key, IDEMPOTENCY_TTL_HOURS],
-    );
+    return this.keys
+      .createQueryBuilder('k')
+      .select(['k.requestHash', 'k.response'])
+      .where({ ownerId, key })
+      .andWhere('k.created_at > now() - make_interval(hours => :ttlHours)', { ttlHours: IDEMPOTENCY_TTL_HOURS })
+      .getOne();
   }
 
   /**
@@ -26,7 +31,8 @@ export class IdempotencyKeyRepository {
    * live record appeared meanwhile, from a concurrent request on another session.
    */
   async save(ownerId: string, key: string, sessionId: string, stored: StoredResponse): Promise<boolean> {
-    const changed = await this.db.affected(
+    // Raw SQL: an upsert that replaces only an expired row is beyond upsert()'s conflict options.
+    const { affected } = await this.db.query(
       `INSERT INTO idempotency_keys (owner_id, key, request_hash, session_id, response) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (owner_id, key) DO UPDATE
          SET request_hash = EXCLUDED.request_hash, session_id = EXCLUDED.session_id,
@@ -34,6 +40,6 @@ export class IdempotencyKeyRepository {
          WHERE idempotency_keys.created_at <= now() - make_interval(hours => $6)`,
       [ownerId, key, stored.requestHash, sessionId, JSON.stringify(stored.response), IDEMPOTENCY_TTL_HOURS],
     );
-    return changed === 1;
+    return affected === 1;
   }
 }

@@ -1,11 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, JoinColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { SessionEntity } from '@/session/session.entity';
 
 export const MESSAGE_ROLES = ['user', 'assistant', 'system', 'tool'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
 
 @Entity('messages')
-@Index('uq_messages_session_seq', ['sessionId', 'seq'], { unique: true })
+@Unique('uq_messages_session_seq', ['sessionId', 'seq'])
+@Check('messages_seq_check', 'seq > 0')
+@Check('messages_role_check', `role IN ('user', 'assistant', 'system', 'tool')`)
+@Check('messages_token_count_check', 'token_count >= 0')
+@Check('messages_processing_time_ms_check', 'processing_time_ms >= 0')
 export class MessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

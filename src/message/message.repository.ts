@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LessThan, MoreThan, Repository } from 'typeorm';
 import { Database } from '@/common/database/database';
 import { MessageEntity, MessageRole } from './message.entity';
 
@@ -19,71 +20,65 @@ export interface NewMessage {
   errorMessage: string | null;
 }
 
-const COLUMNS = `id, session_id AS "sessionId", seq, role, content, metadata, tools_used AS "toolsUsed",
-  tool_calls AS "toolCalls", tool_call_id AS "toolCallId", token_count AS "tokenCount",
-  processing_time_ms AS "processingTimeMs", has_error AS "hasError", error_message AS "errorMessage", created_at AS "createdAt"`;
+/** Above any seq: "before" this means the newest. */
+const NO_SEQ_LIMIT = 2_147_483_647;
 
 @Injectable()
 export class MessageRepository {
   constructor(private readonly db: Database) {}
 
+  private get messages(): Repository<MessageEntity> {
+    return this.db.repository(MessageEntity);
+  }
+
   /**
-   * Stores the message at `seq` and, in the same statement, deletes the messages that
-   * fall out of the newest `keep` (the cap).
+   * Stores the message at `seq` and, in the same statement, deletes the messages that fall
+   * out of the newest `keep` (the cap).
    */
   async insertKeepingNewest(sessionId: string, seq: number, message: NewMessage, keep: number): Promise<MessageRow> {
-    const row = await this.db.first<MessageRow>(
+    // Raw SQL: insert and prune in one statement (a data-modifying CTE), on every append.
+    const { rows } = await this.db.query<MessageRow>(
       `WITH inserted AS (
          INSERT INTO messages (session_id, seq, role, content, metadata, tools_used, tool_calls, tool_call_id,
                                token_count, processing_time_ms, has_error, error_message)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         RETURNING ${COLUMNS}
+         RETURNING ${this.db.selectList(MessageEntity)}
        ), pruned AS (
          DELETE FROM messages WHERE session_id = $1 AND seq <= $2 - $13
        )
        SELECT * FROM inserted`,
       [
-        sessionId,
-        seq,
-        message.role,
-        message.content,
-        JSON.stringify(message.metadata),
-        jsonOrNull(message.toolsUsed),
-        jsonOrNull(message.toolCalls),
-        message.toolCallId,
-        message.tokenCount,
-        message.processingTimeMs,
-        message.hasError,
-        message.errorMessage,
-        keep,
+        sessionId, seq, message.role, message.content, JSON.stringify(message.metadata), jsonOrNull(message.toolsUsed),
+        jsonOrNull(message.toolCalls), message.toolCallId, message.tokenCount, message.processingTimeMs,
+        message.hasError, message.errorMessage, keep,
       ],
     );
-    return row!;
+    return rows[0];
   }
 
   /** The newest `limit` messages older than seq `before` (all when null), newest first. */
-  listNewestBefore(sessionId: string, before: number | null, limit: number): Promise<MessageRow[]> {
-    return this.db.rows(
-      `SELECT ${COLUMNS} FROM messages WHERE session_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
-      [sessionId, before ?? 2_147_483_647, limit],
+  async listNewestBefore(sessionId: string, before: number | null, limit: number): Promise<MessageRow[]> {
+    // Raw SQL: every history page reads here; find() cost more CPU than the whole request otherwise spends.
+    const { rows } = await this.db.query<MessageRow>(
+      `SELECT ${this.db.selectList(MessageEntity)} FROM messages WHERE session_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
+      [sessionId, before ?? NO_SEQ_LIMIT, limit],
     );
+    return rows;
   }
 
   /** The newest `limit` messages with only what a model context needs (no metadata), newest first. */
   listNewestForContext(sessionId: string, limit: number): Promise<ContextRow[]> {
-    return this.db.rows(
-      `SELECT id, seq, role, content, tool_calls AS "toolCalls", tool_call_id AS "toolCallId", token_count AS "tokenCount"
-       FROM messages WHERE session_id = $1 ORDER BY seq DESC LIMIT $2`,
-      [sessionId, limit],
-    );
+    return this.messages.find({
+      select: { id: true, seq: true, role: true, content: true, toolCalls: true, toolCallId: true, tokenCount: true },
+      where: { sessionId },
+      order: { seq: 'DESC' },
+      take: limit,
+    });
   }
 
   /** The oldest `limit` messages newer than seq `after`, oldest first. */
   listOldestAfter(sessionId: string, after: number, limit: number): Promise<MessageRow[]> {
-    return this.db.rows(
-      `SELECT ${COLUMNS} FROM messages WHERE session_id = $1 AND seq > $2 ORDER BY seq ASC LIMIT $3`,
-      [sessionId, after, limit],
-    );
+    return this.messages.find({ where: { sessionId, seq: MoreThan(after) }, order: { seq: 'ASC' }, take: limit });
   }
 }
 

@@ -1,8 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('sessions')
 @Index('idx_sessions_owner_activity', ['ownerId', 'lastActivityAt', 'id'])
 @Index('idx_sessions_last_activity', ['lastActivityAt'])
+@Check('sessions_message_count_check', 'message_count >= 0')
+@Check('sessions_last_seq_check', 'last_seq >= 0')
 export class SessionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,12 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** An anonymous caller known by an httpOnly cookie; only the cookie's SHA-256 is stored. */
 @Entity('visitors')
+@Unique('uq_visitors_key_hash', ['keyHash'])
 export class VisitorEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index('uq_visitors_key_hash', { unique: true })
   @Column({ name: 'key_hash', type: 'text' })
   keyHash: string;
 

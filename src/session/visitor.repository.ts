@@ -1,37 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull, Repository } from 'typeorm';
 import { Database } from '@/common/database/database';
+import { VisitorEntity } from './visitor.entity';
 
-export interface VisitorRow {
-  id: string;
-  userId: string | null;
-  lastSeenAt: Date;
-}
-
-const COLUMNS = `id, user_id AS "userId", last_seen_at AS "lastSeenAt"`;
+export type VisitorRow = Pick<VisitorEntity, 'id' | 'userId' | 'lastSeenAt'>;
 
 @Injectable()
 export class VisitorRepository {
   constructor(private readonly db: Database) {}
 
-  findByKeyHash(keyHash: string): Promise<VisitorRow | null> {
-    return this.db.first(`SELECT ${COLUMNS} FROM visitors WHERE key_hash = $1`, [keyHash]);
+  private get visitors(): Repository<VisitorEntity> {
+    return this.db.repository(VisitorEntity);
   }
 
-  async create(keyHash: string): Promise<VisitorRow> {
-    const row = await this.db.first<VisitorRow>(`INSERT INTO visitors (key_hash) VALUES ($1) RETURNING ${COLUMNS}`, [keyHash]);
-    return row!;
+  findByKeyHash(keyHash: string): Promise<VisitorRow | null> {
+    return this.visitors.findOne({ select: { id: true, userId: true, lastSeenAt: true }, where: { keyHash } });
+  }
+
+  create(keyHash: string): Promise<VisitorRow> {
+    return this.visitors.save(this.visitors.create({ keyHash }));
   }
 
   async markSeen(id: string): Promise<void> {
-    await this.db.affected(`UPDATE visitors SET last_seen_at = now() WHERE id = $1`, [id]);
+    await this.visitors.update({ id }, { lastSeenAt: () => 'now()' });
   }
 
   /** Records the user who claimed the visitor; false if another user got there first. */
   async claimForUser(id: string, userId: string): Promise<boolean> {
-    const changed = await this.db.affected(
-      `UPDATE visitors SET user_id = $2, last_seen_at = now() WHERE id = $1 AND user_id IS NULL`,
-      [id, userId],
-    );
-    return changed === 1;
+    const { affected } = await this.visitors.update({ id, userId: IsNull() }, { userId, lastSeenAt: () => 'now()' });
+    return affected === 1;
   }
 }

@@ -9,6 +9,8 @@ export interface AppConfig {
   dataDir: string;
   migrationsRun: boolean;
   dbPoolSize: number;
+  /** Hot statements as named prepared statements (off behind a pooler that cannot keep them; always off on the embedded database). */
+  dbPreparedStatements: boolean;
   authJwtSecret: string | null;
   adminApiKey: string | null;
   cookie: { name: string; secure: boolean; maxAgeDays: number };
@@ -77,6 +79,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: read.string('DATA_DIR', './data'),
     migrationsRun: read.bool('DB_MIGRATIONS_RUN', true),
     dbPoolSize: read.int('DB_POOL_SIZE', 10, { min: 1, max: 200 }),
+    dbPreparedStatements: read.bool('DB_PREPARED_STATEMENTS', true),
     authJwtSecret: readJwtSecret(read),
     adminApiKey: read.optionalString('ADMIN_API_KEY'),
     cookie: {

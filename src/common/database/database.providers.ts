@@ -1,12 +1,10 @@
 import { Logger, Provider } from '@nestjs/common';
 import { resolve } from 'node:path';
-import { Client, Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Client } from 'pg';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
-import { PG_POOL } from './pg-transactional-adapter';
 
 /** Null when DATABASE_URL points at a real server. */
 export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
@@ -24,25 +22,26 @@ export const embeddedPostgresProvider: Provider = {
   },
 };
 
-export const dataSourceProvider: Provider = {
-  provide: DataSource,
-  inject: [APP_CONFIG, EMBEDDED_POSTGRES],
-  useFactory: async (config: AppConfig, embedded: EmbeddedPostgres | null): Promise<DataSource> => {
-    const url = embedded?.url ?? config.databaseUrl!;
-    // PGlite serves one connection at a time; more pooled clients would only queue inside it.
-    const poolSize = embedded ? 1 : config.dbPoolSize;
-    const dataSource = new DataSource(dataSourceOptions(url, poolSize));
-    await dataSource.initialize();
-    if (config.migrationsRun) await migrateUnderLock(dataSource, url);
-    return dataSource;
-  },
-};
+/** The DataSource's options from the typed config: the embedded database's address, or DATABASE_URL. */
+export function appDataSourceOptions(config: AppConfig, embedded: EmbeddedPostgres | null): DataSourceOptions {
+  // PGlite serves one connection at a time; more pooled clients would only queue inside it.
+  const options = embedded ? dataSourceOptions(embedded.url, 1) : dataSourceOptions(config.databaseUrl!, config.dbPoolSize);
+  return { ...options, migrationsRun: config.migrationsRun };
+}
 
 /**
- * Several replicas may start at once: one migrates while the others wait on a PostgreSQL
- * advisory lock, then find nothing left to run. The lock lives on a connection of its own,
- * outside the pool the migrations use.
+ * Builds the DataSource for `TypeOrmModule`, migrating it before anyone can use it. Several
+ * replicas may start at once: one migrates while the others wait on a PostgreSQL advisory
+ * lock, then find nothing left to run. The lock lives on a connection of its own, outside the
+ * pool the migrations use.
  */
+export async function createMigratedDataSource(options?: DataSourceOptions): Promise<DataSource> {
+  const { migrationsRun, ...rest } = options!;
+  const dataSource = await new DataSource({ ...rest, migrationsRun: false } as DataSourceOptions).initialize();
+  if (migrationsRun) await migrateUnderLock(dataSource, (rest as { url: string }).url);
+  return dataSource;
+}
+
 async function migrateUnderLock(dataSource: DataSource, url: string): Promise<void> {
   const lock = new Client({ connectionString: url });
   await lock.connect();
@@ -55,10 +54,3 @@ async function migrateUnderLock(dataSource: DataSource, url: string): Promise<vo
 }
 
 const MIGRATION_LOCK = 'continuum:migrations';
-
-/** TypeORM's pg pool: the one pool requests and jobs take their connections from. */
-export const pgPoolProvider: Provider = {
-  provide: PG_POOL,
-  inject: [DataSource],
-  useFactory: (dataSource: DataSource): Pool => (dataSource.driver as PostgresDriver).master as Pool,
-};

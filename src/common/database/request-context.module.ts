@@ -1,7 +1,7 @@
-import { ClsModule } from 'nestjs-cls';
-import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { DatabaseModule } from './database.module';
-import { PgTransactionalAdapter } from './pg-transactional-adapter';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { ClsModule } from 'nestjs-cls';
+import { QueryRunnerTransactionalAdapter } from './query-runner-transactional.adapter';
 
 /**
  * The per-request context in AsyncLocalStorage (opened by TransactionInterceptor): a
@@ -13,7 +13,7 @@ export const RequestContextModule = ClsModule.forRoot({
   plugins: [
     new ClsPluginTransactional({
       imports: [DatabaseModule],
-      adapter: new PgTransactionalAdapter(),
+      adapter: new QueryRunnerTransactionalAdapter(),
     }),
   ],
 });

@@ -5,7 +5,7 @@ import { FastifyRequest } from 'fastify';
 import { ClsService, CLS_ID } from 'nestjs-cls';
 import { randomUUID } from 'node:crypto';
 import { lastValueFrom, Observable } from 'rxjs';
-import { PgTransactionalAdapter } from './pg-transactional-adapter';
+import { QueryRunnerTransactionalAdapter } from './query-runner-transactional.adapter';
 
 const OWN_TRANSACTIONS = 'continuum:own-transactions';
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -27,7 +27,7 @@ export const OwnTransactions = (): MethodDecorator => SetMetadata(OWN_TRANSACTIO
 export class TransactionInterceptor implements NestInterceptor {
   constructor(
     private readonly cls: ClsService,
-    private readonly txHost: TransactionHost<PgTransactionalAdapter>,
+    private readonly txHost: TransactionHost<QueryRunnerTransactionalAdapter>,
     private readonly reflector: Reflector,
   ) {}
 
