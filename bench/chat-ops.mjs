@@ -5,7 +5,7 @@
 // (bench/README.md, "Keeping the floors honest"). Keep in sync when those files change.
 //
 // One turn (a user with a bearer token, an existing session, DAILY_COST_LIMIT_USD unset):
-//   BEGIN; findOwned; COMMIT                                      the session lookup
+//   findOwned                                                     the session lookup (a read: no BEGIN)
 //   INSERT INTO chat_leases ... ON CONFLICT ... WHERE expired     the lease (autocommit)
 //   BEGIN; reserveNextSeq; insertKeepingNewest (user);            transaction 1
 //          findOwned; the history read (limit 200); COMMIT
@@ -13,6 +13,8 @@
 //   BEGIN; reserveNextSeq; insertKeepingNewest (assistant);       transaction 2
 //          INSERT INTO llm_requests ... RETURNING id; COMMIT
 //   DELETE FROM chat_leases WHERE session_id AND holder           the release (autocommit)
+// Statements go out prepared, as the service sends its raw SQL (Database.query); TypeORM's own
+// statements (the history read, the llm_requests insert) go out unnamed in the service.
 // The history read is the one the build uses (context.mjs historyReadOf). Builds before
 // commit 1129ae9 also sent an empty BEGIN; COMMIT first (IdentityService.identify opening a
 // transaction for a bearer-only caller); the floor never did: it is no database work.
@@ -38,7 +40,7 @@ const READ_TOUCH_AFTER_SECONDS = 60; // session.service.ts
 const FIRST_POLL_MS = 25; // session-lease.service.ts
 const MAX_POLL_MS = 250;
 
-/** Database.inTransaction through PgTransactionalAdapter: BEGIN ... COMMIT on one pooled client. */
+/** Database.inTransaction: BEGIN ... COMMIT on one pooled client (every transaction here writes first). */
 async function inTransaction(pool, work) {
   const db = await pool.connect();
   let broken;
@@ -55,7 +57,9 @@ async function inTransaction(pool, work) {
   }
 }
 
-const first = async (db, sql, params) => (await db.query(sql, params)).rows[0] ?? null;
+const names = new Map();
+const prepared = (sql, values) => ({ name: names.get(sql) ?? (names.set(sql, `chat-${names.size}`), names.get(sql)), text: sql, values });
+const first = async (db, sql, params) => (await db.query(prepared(sql, params))).rows[0] ?? null;
 
 /** SessionService.getOwned: findOwned, plus the touch when last_activity_at is over a minute old. */
 async function getOwned(db, ownerId, id) {
@@ -108,11 +112,16 @@ export function chatFloor(service) {
 
   return async function chatTurn(pool, session, message) {
     if (!userTokens.has(message)) userTokens.set(message, service.tokens.countMessage(message, null));
-    // The session lookup (ChatService.prepare).
-    await inTransaction(pool, (db) => getOwned(db, session.ownerId, session.id));
+    // The session lookup (ChatService.prepare): a read, on a pooled connection without BEGIN.
+    const lookup = await pool.connect();
+    try {
+      await getOwned(lookup, session.ownerId, session.id);
+    } finally {
+      lookup.release();
+    }
     // The lease (SessionLeaseService.acquire): polls while another turn holds it.
     const holder = randomUUID();
-    for (let pause = FIRST_POLL_MS; (await pool.query(CHAT_SQL.takeLease, [session.id, holder, leaseTtlMs])).rowCount !== 1; pause = Math.min(pause * 2, MAX_POLL_MS)) {
+    for (let pause = FIRST_POLL_MS; (await pool.query(prepared(CHAT_SQL.takeLease, [session.id, holder, leaseTtlMs]))).rowCount !== 1; pause = Math.min(pause * 2, MAX_POLL_MS)) {
       await sleep(pause);
     }
     try {

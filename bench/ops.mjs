@@ -1,9 +1,11 @@
 // The SQL Continuum sends to PostgreSQL for the three benchmarked requests, copied from
 // src/session/session.repository.ts, src/message/message.repository.ts and the services
-// that call them. Used by the minimal server and by the raw pg floor, so both do exactly
-// the service's database work. Keep in sync when those files change.
+// that call them, sent as the service sends it: prepared, and reads before BEGIN (a request
+// that only reads sends no BEGIN/COMMIT; see RequestQueryRunner). Used by the
+// framework-only floor and by the raw pg floor, so both do exactly the service's database
+// work. Keep in sync when those files change.
 
-const SESSION_COLUMNS = `id, title, context_data AS "contextData", metadata, is_active AS "isActive",
+const SESSION_COLUMNS = `id, owner_id AS "ownerId", title, context_data AS "contextData", metadata, is_active AS "isActive",
   message_count AS "messageCount", last_seq AS "lastSeq", created_at AS "createdAt", last_activity_at AS "lastActivityAt"`;
 
 const MESSAGE_COLUMNS = `id, session_id AS "sessionId", seq, role, content, metadata, tools_used AS "toolsUsed",
@@ -31,21 +33,28 @@ const MAX_MESSAGES_PER_SESSION = 200; // the service's default MAX_MESSAGES_PER_
 const READ_TOUCH_AFTER_SECONDS = 60; // session.service.ts
 const NO_BEFORE = 2_147_483_647; // message.repository.ts listNewestBefore
 
-/** One transaction per request, as the service's TransactionInterceptor does through TypeORM. */
-async function inTransaction(pool, work) {
+/** A request's connection, as the service's RequestQueryRunner: `begin()` before the first write. */
+async function onConnection(pool, work) {
   const db = await pool.connect();
+  let begun = false;
+  const begin = async () => {
+    if (!begun) await db.query('BEGIN');
+    begun = true;
+  };
   try {
-    await db.query('START TRANSACTION');
-    const result = await work(db);
-    await db.query('COMMIT');
+    const result = await work(db, begin);
+    if (begun) await db.query('COMMIT');
     return result;
   } catch (error) {
-    await db.query('ROLLBACK').catch(() => {});
+    if (begun) await db.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
     db.release();
   }
 }
+
+const NAMES = Object.fromEntries(Object.keys(SQL).map((key) => [key, `service-${key}`]));
+const run = (db, key, values) => db.query({ name: NAMES[key], text: SQL[key], values });
 
 /**
  * The service stores a token count with every message, counted with gpt-tokenizer (MessageService.toNewMessage).
@@ -53,15 +62,16 @@ async function inTransaction(pool, work) {
  */
 const tokenCount = (dto) => Math.max(Math.ceil(dto.content.length / 4), dto.tokenCount ?? 0);
 
-const first = async (db, sql, params) => (await db.query(sql, params)).rows[0] ?? null;
+const first = async (db, key, params) => (await run(db, key, params)).rows[0] ?? null;
 const jsonOrNull = (value) => (value == null ? null : JSON.stringify(value));
 
 /** SessionService.getOwned: the ownership SELECT, plus a touch when last_activity_at is over a minute old. */
-async function findOwnedTouched(db, ownerId, id) {
-  const row = await first(db, SQL.findOwned, [id, ownerId]);
+async function findOwnedTouched(db, begin, ownerId, id) {
+  const row = await first(db, 'findOwned', [id, ownerId]);
   if (!row) return null;
   if ((Date.now() - row.lastActivityAt.getTime()) / 1000 > READ_TOUCH_AFTER_SECONDS) {
-    await db.query(SQL.touchIfStale, [row.id, READ_TOUCH_AFTER_SECONDS]);
+    await begin();
+    await run(db, 'touchIfStale', [row.id, READ_TOUCH_AFTER_SECONDS]);
     row.lastActivityAt = new Date();
   }
   return row;
@@ -69,10 +79,11 @@ async function findOwnedTouched(db, ownerId, id) {
 
 /** POST /v1/sessions/:id/messages without Idempotency-Key (MessageService.store). Null: 404. */
 export const appendMessage = (pool, ownerId, sessionId, dto) =>
-  inTransaction(pool, async (db) => {
-    const slot = await first(db, SQL.reserveNextSeq, [sessionId, ownerId, MAX_MESSAGES_PER_SESSION]);
+  onConnection(pool, async (db, begin) => {
+    await begin();
+    const slot = await first(db, 'reserveNextSeq', [sessionId, ownerId, MAX_MESSAGES_PER_SESSION]);
     if (!slot) return null;
-    const row = await first(db, SQL.insertKeepingNewest, [
+    const row = await first(db, 'insertKeepingNewest', [
       sessionId, slot.seq, dto.role, dto.content, JSON.stringify(dto.metadata ?? {}), jsonOrNull(dto.toolsUsed),
       jsonOrNull(dto.toolCalls), dto.toolCallId ?? null, tokenCount(dto), dto.processingTimeMs ?? null,
       dto.hasError ?? false, dto.errorMessage ?? null, MAX_MESSAGES_PER_SESSION,
@@ -82,17 +93,17 @@ export const appendMessage = (pool, ownerId, sessionId, dto) =>
 
 /** GET /v1/sessions/:id/messages?limit=N (MessageService.list, newest page). Null: 404. */
 export const listMessages = (pool, ownerId, sessionId, limit) =>
-  inTransaction(pool, async (db) => {
-    if (!(await findOwnedTouched(db, ownerId, sessionId))) return null;
-    const rows = (await db.query(SQL.listNewestBefore, [sessionId, NO_BEFORE, limit + 1])).rows;
+  onConnection(pool, async (db, begin) => {
+    if (!(await findOwnedTouched(db, begin, ownerId, sessionId))) return null;
+    const rows = (await run(db, 'listNewestBefore', [sessionId, NO_BEFORE, limit + 1])).rows;
     const page = rows.slice(0, limit).reverse();
     return { items: page.map(mapMessage), nextCursor: rows.length > limit ? String(page[0].seq) : null };
   });
 
 /** GET /v1/sessions/:id (SessionService.getOwned). Null: 404. */
 export const getSession = (pool, ownerId, sessionId) =>
-  inTransaction(pool, async (db) => {
-    const row = await findOwnedTouched(db, ownerId, sessionId);
+  onConnection(pool, async (db, begin) => {
+    const row = await findOwnedTouched(db, begin, ownerId, sessionId);
     return row && mapSession(row);
   });
 

@@ -65,6 +65,11 @@ export class OwnerInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<OwnedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const credentials = { userId: request.bearerUserId, visitorCookie: request.cookies?.[this.config.cookie.name] };
+    const known = this.identity.identifyWithoutLookup(credentials);
+    if (known) {
+      request.owner = known.owner;
+      return next.handle();
+    }
     const degradable = this.reflector.getAllAndOverride<boolean>(WITHOUT_DATABASE, [context.getHandler(), context.getClass()]);
     return from(this.resolve(credentials, degradable)).pipe(
       switchMap(({ owner, cookie }) => {

@@ -45,9 +45,12 @@ export class IdentityService {
    * caller with neither becomes a new visitor.
    */
   async identify(credentials: Credentials): Promise<Identity> {
-    const { userId, visitorCookie } = credentials;
-    if (userId !== undefined && !visitorCookie) return { owner: userOwner(userId), cookie: null };
-    return this.db.inTransaction(() => this.identifyInTransaction(credentials));
+    return this.identifyWithoutLookup(credentials) ?? this.db.inTransaction(() => this.identifyInTransaction(credentials));
+  }
+
+  /** A bearer token without a visitor cookie names its user: nothing to look up. Null when there is. */
+  identifyWithoutLookup({ userId, visitorCookie }: Credentials): Identity | null {
+    return userId !== undefined && !visitorCookie ? { owner: userOwner(userId), cookie: null } : null;
   }
 
   /** The user of a verified bearer token, or null for a visitor: identity while the database is down. */

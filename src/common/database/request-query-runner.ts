@@ -63,15 +63,25 @@ export class RequestQueryRunner extends PostgresQueryRunner {
 
   private async beginBefore(sql: string): Promise<void> {
     if (this.begun === null && this.isTransactionActive && needsTransaction(sql)) {
-      this.begun = super.query('BEGIN');
+      this.begun = this.send('BEGIN');
     }
     if (this.begun) await this.begun;
+  }
+
+  /** BEGIN, COMMIT, ROLLBACK: straight on the connection. */
+  private async send(command: string): Promise<void> {
+    const connection = await this.connect();
+    try {
+      await connection.query(command);
+    } catch (error) {
+      throw new QueryFailedError(command, [], error as Error);
+    }
   }
 
   /** Commits what was written (nothing to send when nothing was) and gives the connection back. */
   async commitAndRelease(): Promise<void> {
     try {
-      if (this.begun) await super.query('COMMIT');
+      if (this.begun) await this.send('COMMIT');
     } catch (error) {
       await this.releaseAfter(error);
       throw error;
@@ -87,7 +97,7 @@ export class RequestQueryRunner extends PostgresQueryRunner {
   async rollbackAndRelease(cause: unknown): Promise<void> {
     let broken = cause instanceof QueryFailedError && !answeredByServer(cause.driverError);
     if (this.begun && !broken) {
-      broken = await super.query('ROLLBACK').then(
+      broken = await this.send('ROLLBACK').then(
         () => false,
         () => true,
       );
