@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ChatLeaseRepository } from '@/chat/chat-lease.repository';
 import { AppConfig, loadConfig } from '@/common/config/app-config';
 import { EmbeddedPostgres } from '@/common/database/embedded-postgres';
-import { fail, FAKE_MODEL, FakeOpenAiServer, reply, stall } from './support/fake-openai-server';
+import { MESSAGE_OVERHEAD_TOKENS, REPLY_PRIMING_TOKENS, TokenCounter } from '@/token-budget/token-counter';
+import { fail, FAKE_MODEL, FakeOpenAiServer, Hold, reply, stall } from './support/fake-openai-server';
 import { TcpProxy } from './support/tcp-proxy';
 import { bearer } from './support/tokens';
 import { createTestStore, startTestApp, TestApp } from './support/test-app';
@@ -111,16 +113,22 @@ describe('chat against an OpenAI-compatible server', () => {
 
   it('counts the tokens itself when the provider reports none, and leaves the cost of an unpriced model null', async () => {
     const auth = await bearer('chat-counted');
-    fake.handle(() => ({ kind: 'reply', chunks: ['four ', 'words ', 'of ', 'reply'], options: {} }));
-    fake.requests.length = 0;
-    const withoutUsage = await t.http().post('/v1/chat').set(auth).send({ message: 'count it', model: 'unpriced-model' }).expect(200);
-    fake.handle(() => reply('Hello from the fake model.'));
-    expect(withoutUsage.body.usage.promptTokens).toBeGreaterThan(0);
-    expect(withoutUsage.body.usage.completionTokens).toBeGreaterThan(0);
-    expect(withoutUsage.body.usage.cost).toBeNull();
-    const [row] = await llmRows(withoutUsage.body.sessionId);
-    expect(row.computed_cost).toBeNull();
-    expect(row.prompt_tokens).toBeGreaterThan(0);
+    const text = 'Four words of reply.';
+    fake.enqueue(reply(text, { usage: 'none' }));
+    const res = await chat(auth, { message: 'count it', model: 'unpriced-model' }).expect(200);
+
+    const counter = t.app.get(TokenCounter, { strict: false });
+    const sent = fake.requests[0].body.messages!;
+    const sentTokens = sent.reduce((sum, m) => sum + counter.count(m.content ?? ''), 0);
+    expect(counter.count(text)).toBeGreaterThan(0);
+    expect(res.body.usage).toMatchObject({ source: 'counted', completionTokens: counter.count(text), cost: null });
+    expect(res.body.assistantMessage.tokenCount).toBe(counter.count(text));
+    const [row] = await llmRows(res.body.sessionId);
+    expect(row).toMatchObject({ usage_source: 'counted', completion_tokens: counter.count(text), computed_cost: null });
+    // The prompt as Continuum counts it: the words sent, plus the chat format's few tokens per message.
+    expect(row.prompt_tokens).toBeGreaterThanOrEqual(sentTokens);
+    expect(row.prompt_tokens).toBeLessThanOrEqual(sentTokens + MESSAGE_OVERHEAD_TOKENS * sent.length + REPLY_PRIMING_TOKENS);
+    expect(res.body.usage.promptTokens).toBe(row.prompt_tokens);
   });
 
   it('refuses a model that is not on the allow-list, and any attempt to choose the provider URL', async () => {
@@ -147,20 +155,6 @@ describe('chat against an OpenAI-compatible server', () => {
     const res = await chat(auth, { message: 'think hard' }).expect(200);
     expect(res.body.usage.completionTokens).toBe(9000);
     expect(res.body.assistantMessage.tokenCount).toBeLessThan(10);
-  });
-
-  it('answers a retry with the same Idempotency-Key with the first reply, without a second turn', async () => {
-    const auth = await bearer('chat-idempotent');
-    fake.enqueue(reply('Only once.', { delayMs: 50 }));
-    const send = (message: string) => t.http().post('/v1/chat').set(auth).set('Idempotency-Key', 'turn-1').send({ message });
-    const [first, concurrent] = await Promise.all([send('hello once'), send('hello once')]);
-    const later = await send('hello once').expect(200);
-    expect([first.status, concurrent.status]).toEqual([200, 200]);
-    expect(concurrent.body).toEqual(first.body);
-    expect(later.body).toEqual(first.body);
-    expect(fake.requests).toHaveLength(1);
-    expect((await messageRows(first.body.sessionId)).map((m: { content: string }) => m.content)).toEqual(['hello once', 'Only once.']);
-    await send('something else').expect(422);
   });
 
   it('keeps a tool call with its result in the prompt', async () => {
@@ -211,7 +205,8 @@ describe('chat against an OpenAI-compatible server', () => {
       const res = await chat(auth, { message: 'hello?' }).expect(502);
       fake.handle(() => reply('Hello from the fake model.'));
       expect(res.body.type).toMatch(/model-timeout/);
-      expect(Date.now() - started).toBeLessThan(5_000);
+      // Generous (the deadline is 2 s): only a turn that kept waiting past LLM_TIMEOUT_MS takes this long.
+      expect(Date.now() - started).toBeLessThan(10_000);
     });
   });
 
@@ -259,7 +254,8 @@ describe('chat against an OpenAI-compatible server', () => {
     it('stores what was generated as truncated and aborts the model call when the client disconnects', async () => {
       const auth = await bearer('chat-disconnect');
       const words = Array.from({ length: 30 }, (_, i) => `w${i} `);
-      fake.enqueue(reply(words, { delayMs: 80 }));
+      // Three words, then nothing until the client has gone: the rest is never generated.
+      fake.enqueue(reply(words, { hold: new Hold(), holdAfterChunks: 3 }));
       const controller = new AbortController();
       const response = await postStream(auth, { message: 'tell me a long story' }, controller.signal);
       const reader = response.body!.getReader();
@@ -271,8 +267,7 @@ describe('chat against an OpenAI-compatible server', () => {
       const sessionId = (await t.http().get('/v1/sessions/current').set(auth)).body.id;
       const assistant = await waitFor(async () => (await messageRows(sessionId)).find((m: { role: string }) => m.role === 'assistant'));
       expect(assistant.metadata).toMatchObject({ truncated: true });
-      expect(assistant.content.length).toBeGreaterThan(0);
-      expect(assistant.content.length).toBeLessThan(words.join('').length);
+      expect(assistant.content).toBe(words.slice(0, 3).join(''));
       const [row] = await llmRows(sessionId);
       expect(row.status).toBe('truncated');
       expect(row.completion_tokens).toBeGreaterThan(0);
@@ -282,47 +277,100 @@ describe('chat against an OpenAI-compatible server', () => {
 
 describe('concurrent turns on one session', () => {
   let fake: FakeOpenAiServer;
-  afterEach(async () => fake.close());
-
-  it('runs them one after the other: the second sees the first reply', async () => {
+  let t: TestApp;
+  /** Deadlines no held reply comes near: here the test decides when the model answers. */
+  const patient = (turnWaitMs = 30_000) => {
+    const config = llmConfig(fake, { timeoutMs: 30_000, streamIdleMs: 30_000 });
+    return { ...config, chat: { ...config.chat!, turnWaitMs } };
+  };
+  beforeAll(async () => {
     fake = await FakeOpenAiServer.start();
-    const t = await startTestApp({ config: llmConfig(fake) });
-    try {
-      fake.enqueue(reply('First answer.', { delayMs: 100 }), reply('Second answer.'));
-      const auth = await bearer('chat-concurrent');
-      const sessionId = (await t.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id;
-      const [a, b] = await Promise.all([
-        t.http().post('/v1/chat').set(auth).send({ sessionId, message: 'one' }),
-        new Promise((resolve) => setTimeout(resolve, 30)).then(() => t.http().post('/v1/chat').set(auth).send({ sessionId, message: 'two' })),
-      ]);
-      expect([a.status, b.status]).toEqual([200, 200]);
-      const rows = await t.dataSource.query(`SELECT role, content FROM messages WHERE session_id = $1 ORDER BY seq`, [sessionId]);
-      expect(rows.map((r: { content: string }) => r.content)).toEqual(['one', 'First answer.', 'two', 'Second answer.']);
-      expect(fake.requests[1].body.messages!.map((m) => m.content)).toContain('First answer.');
-    } finally {
-      await t.close();
-    }
+    t = await startTestApp({ config: patient() });
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.close();
+  });
+  beforeEach(() => {
+    fake.requests.length = 0;
+  });
+
+  const send = (auth: Auth, body: object, key?: string, app = t) => {
+    const req = app.http().post('/v1/chat').set(auth);
+    if (key) req.set('Idempotency-Key', key);
+    return req.send(body).then((res) => res);
+  };
+  const contents = async (sessionId: string, app = t) =>
+    (await app.dataSource.query(`SELECT content FROM messages WHERE session_id = $1 ORDER BY seq`, [sessionId])).map((r: { content: string }) => r.content);
+
+  /**
+   * Settles once a turn asked for a session's lease and was refused, i.e. it is waiting for
+   * the turn ahead of it. The spy only watches: every call goes to the real repository.
+   */
+  function leaseRefused(): Promise<void> {
+    const spy = jest.spyOn(t.app.get(ChatLeaseRepository, { strict: false }), 'tryAcquire');
+    const refused = async () => {
+      for (const result of spy.mock.results) if (result.type === 'return' && !(await result.value)) return true;
+      return false;
+    };
+    return until(refused).finally(() => spy.mockRestore());
+  }
+
+  it('runs them one after the other: the second waits for the first and sees its reply', async () => {
+    const first = new Hold();
+    fake.enqueue(reply('First answer.', { hold: first }), reply('Second answer.'));
+    const auth = await bearer('chat-concurrent');
+    const sessionId = (await t.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id;
+    const one = send(auth, { sessionId, message: 'one' });
+    await first.reached;
+    const waiting = leaseRefused();
+    const two = send(auth, { sessionId, message: 'two' });
+    await waiting;
+    first.release();
+    expect([(await one).status, (await two).status]).toEqual([200, 200]);
+    expect(await contents(sessionId)).toEqual(['one', 'First answer.', 'two', 'Second answer.']);
+    expect(fake.requests[1].body.messages!.map((m) => m.content)).toContain('First answer.');
   });
 
   it('answers 409 and stores nothing when the wait runs out', async () => {
-    fake = await FakeOpenAiServer.start();
-    const config = llmConfig(fake);
-    const t = await startTestApp({ config: { ...config, chat: { ...config.chat!, turnWaitMs: 150 } } });
+    const impatient = await startTestApp({ config: patient(150) });
     try {
-      fake.enqueue(reply(Array.from({ length: 10 }, (_, i) => `slow${i} `), { delayMs: 80 }));
+      const slow = new Hold();
+      fake.enqueue(reply('Slow answer.', { hold: slow }));
       const auth = await bearer('chat-busy');
-      const sessionId = (await t.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id;
-      const slow = t.http().post('/v1/chat').set(auth).send({ sessionId, message: 'slow one' });
-      const slowDone = slow.then((r) => r);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const busy = await t.http().post('/v1/chat').set(auth).send({ sessionId, message: 'impatient' }).expect(409);
+      const sessionId = (await impatient.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id;
+      const first = send(auth, { sessionId, message: 'slow one' }, undefined, impatient);
+      await slow.reached;
+      const busy = await send(auth, { sessionId, message: 'impatient' }, undefined, impatient);
+      slow.release();
+      expect(busy.status).toBe(409);
       expect(busy.headers['content-type']).toMatch(/problem\+json/);
-      expect((await slowDone).status).toBe(200);
-      const rows = await t.dataSource.query(`SELECT content FROM messages WHERE session_id = $1 ORDER BY seq`, [sessionId]);
-      expect(rows.map((r: { content: string }) => r.content)).not.toContain('impatient');
+      expect((await first).status).toBe(200);
+      expect(await contents(sessionId, impatient)).toEqual(['slow one', 'Slow answer.']);
     } finally {
-      await t.close();
+      await impatient.close();
     }
+  });
+
+  it('answers a retry sent during the turn with the first reply once it is stored, without a second model call', async () => {
+    const held = new Hold();
+    fake.enqueue(reply('Only once.', { hold: held }));
+    const auth = await bearer('chat-idempotent');
+    const first = send(auth, { message: 'hello once' }, 'turn-1');
+    await held.reached;
+    const waiting = leaseRefused();
+    const retry = send(auth, { message: 'hello once' }, 'turn-1');
+    await waiting;
+    held.release();
+    const [a, b] = [await first, await retry];
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(b.body).toEqual(a.body);
+    const later = await send(auth, { message: 'hello once' }, 'turn-1');
+    expect(later.status).toBe(200);
+    expect(later.body).toEqual(a.body);
+    expect(fake.requests).toHaveLength(1);
+    expect(await contents(a.body.sessionId)).toEqual(['hello once', 'Only once.']);
+    expect((await send(auth, { message: 'something else' }, 'turn-1')).status).toBe(422);
   });
 });
 
@@ -395,12 +443,17 @@ function parseSse(text: string): { event: string; data: any }[] {
     });
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 3_000): Promise<T> {
+/** Polls `probe` until it gives a value; the deadline is there only to turn a hang into a failure. */
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  await waitFor(async () => ((await condition()) ? true : undefined));
 }
