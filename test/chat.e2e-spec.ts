@@ -1,45 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ChatLeaseRepository } from '@/chat/chat-lease.repository';
-import { AppConfig, loadConfig } from '@/common/config/app-config';
 import { EmbeddedPostgres } from '@/common/database/embedded-postgres';
 import { MESSAGE_OVERHEAD_TOKENS, REPLY_PRIMING_TOKENS, TokenCounter } from '@/token-budget/token-counter';
+import { llmConfig, TEST_API_KEY as API_KEY } from './support/chat-config';
 import { fail, FAKE_MODEL, FakeOpenAiServer, Hold, reply, stall } from './support/fake-openai-server';
 import { TcpProxy } from './support/tcp-proxy';
 import { bearer } from './support/tokens';
 import { createTestStore, startTestApp, TestApp } from './support/test-app';
 
-const API_KEY = 'sk-test-4f9a1c2b3d4e5f60718293a4b5c6d7e8';
 type Auth = { Authorization: string };
-
-const priceDir = mkdtempSync(join(tmpdir(), 'continuum-prices-'));
-afterAll(() => rmSync(priceDir, { recursive: true, force: true }));
-
-function priceFile(): string {
-  const path = join(priceDir, 'prices.json');
-  writeFileSync(path, JSON.stringify({ models: { [FAKE_MODEL]: { prompt: '0.15', completion: '0.60' } } }));
-  return path;
-}
-
-function llmConfig(fake: FakeOpenAiServer, overrides: Partial<AppConfig['llm']> = {}): Partial<AppConfig> {
-  const defaults = loadConfig({});
-  return {
-    llm: {
-      provider: 'openai',
-      baseUrl: fake.url,
-      apiKey: API_KEY,
-      model: FAKE_MODEL,
-      models: [FAKE_MODEL, 'unpriced-model'],
-      timeoutMs: 2_000,
-      streamIdleMs: 2_000,
-      maxRetries: 2,
-      ...overrides,
-    },
-    chat: { ...defaults.chat, systemPrompt: 'You are the test assistant.', turnWaitMs: 5_000 },
-    modelPricesPath: priceFile(),
-  };
-}
 
 describe('chat against an OpenAI-compatible server', () => {
   let fake: FakeOpenAiServer;
@@ -275,105 +242,6 @@ describe('chat against an OpenAI-compatible server', () => {
   });
 });
 
-describe('concurrent turns on one session', () => {
-  let fake: FakeOpenAiServer;
-  let t: TestApp;
-  /** Deadlines no held reply comes near: here the test decides when the model answers. */
-  const patient = (turnWaitMs = 30_000) => {
-    const config = llmConfig(fake, { timeoutMs: 30_000, streamIdleMs: 30_000 });
-    return { ...config, chat: { ...config.chat!, turnWaitMs } };
-  };
-  beforeAll(async () => {
-    fake = await FakeOpenAiServer.start();
-    t = await startTestApp({ config: patient() });
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
-  beforeEach(() => {
-    fake.requests.length = 0;
-  });
-
-  const send = (auth: Auth, body: object, key?: string, app = t) => {
-    const req = app.http().post('/v1/chat').set(auth);
-    if (key) req.set('Idempotency-Key', key);
-    return req.send(body).then((res) => res);
-  };
-  const contents = async (sessionId: string, app = t) =>
-    (await app.dataSource.query(`SELECT content FROM messages WHERE session_id = $1 ORDER BY seq`, [sessionId])).map((r: { content: string }) => r.content);
-
-  /**
-   * Settles once a turn asked for a session's lease and was refused, i.e. it is waiting for
-   * the turn ahead of it. The spy only watches: every call goes to the real repository.
-   */
-  function leaseRefused(): Promise<void> {
-    const spy = jest.spyOn(t.app.get(ChatLeaseRepository, { strict: false }), 'tryAcquire');
-    const refused = async () => {
-      for (const result of spy.mock.results) if (result.type === 'return' && !(await result.value)) return true;
-      return false;
-    };
-    return until(refused).finally(() => spy.mockRestore());
-  }
-
-  it('runs them one after the other: the second waits for the first and sees its reply', async () => {
-    const first = new Hold();
-    fake.enqueue(reply('First answer.', { hold: first }), reply('Second answer.'));
-    const auth = await bearer('chat-concurrent');
-    const sessionId = (await t.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id;
-    const one = send(auth, { sessionId, message: 'one' });
-    await first.reached;
-    const waiting = leaseRefused();
-    const two = send(auth, { sessionId, message: 'two' });
-    await waiting;
-    first.release();
-    expect([(await one).status, (await two).status]).toEqual([200, 200]);
-    expect(await contents(sessionId)).toEqual(['one', 'First answer.', 'two', 'Second answer.']);
-    expect(fake.requests[1].body.messages!.map((m) => m.content)).toContain('First answer.');
-  });
-
-  it('answers 409 and stores nothing when the wait runs out', async () => {
-    const impatient = await startTestApp({ config: patient(150) });
-    try {
-      const slow = new Hold();
-      fake.enqueue(reply('Slow answer.', { hold: slow }));
-      const auth = await bearer('chat-busy');
-      const sessionId = (await impatient.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id;
-      const first = send(auth, { sessionId, message: 'slow one' }, undefined, impatient);
-      await slow.reached;
-      const busy = await send(auth, { sessionId, message: 'impatient' }, undefined, impatient);
-      slow.release();
-      expect(busy.status).toBe(409);
-      expect(busy.headers['content-type']).toMatch(/problem\+json/);
-      expect((await first).status).toBe(200);
-      expect(await contents(sessionId, impatient)).toEqual(['slow one', 'Slow answer.']);
-    } finally {
-      await impatient.close();
-    }
-  });
-
-  it('answers a retry sent during the turn with the first reply once it is stored, without a second model call', async () => {
-    const held = new Hold();
-    fake.enqueue(reply('Only once.', { hold: held }));
-    const auth = await bearer('chat-idempotent');
-    const first = send(auth, { message: 'hello once' }, 'turn-1');
-    await held.reached;
-    const waiting = leaseRefused();
-    const retry = send(auth, { message: 'hello once' }, 'turn-1');
-    await waiting;
-    held.release();
-    const [a, b] = [await first, await retry];
-    expect([a.status, b.status]).toEqual([200, 200]);
-    expect(b.body).toEqual(a.body);
-    const later = await send(auth, { message: 'hello once' }, 'turn-1');
-    expect(later.status).toBe(200);
-    expect(later.body).toEqual(a.body);
-    expect(fake.requests).toHaveLength(1);
-    expect(await contents(a.body.sessionId)).toEqual(['hello once', 'Only once.']);
-    expect((await send(auth, { message: 'something else' }, 'turn-1')).status).toBe(422);
-  });
-});
-
 describe('daily spend limit', () => {
   it('answers 429 before calling the model once the owner spent the limit today', async () => {
     const fake = await FakeOpenAiServer.start();
@@ -452,8 +320,4 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_00
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  await waitFor(async () => ((await condition()) ? true : undefined));
 }

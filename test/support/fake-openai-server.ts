@@ -109,7 +109,7 @@ export const FAKE_MODEL = 'fake-model-1';
 export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: FakeBehaviour[] = [];
-  private arrivals: (() => void)[] = [];
+  private readonly arrivals: (() => void)[] = [];
   private handler: FakeHandler = () => reply('Hello from the fake model.');
   private readonly closing = new AbortController();
 
