@@ -1,3 +1,4 @@
+import { describeRaces, lineUp } from './support/races';
 import { bearer } from './support/tokens';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -11,20 +12,20 @@ describe('messages', () => {
   });
   afterAll(() => t.close());
 
-  async function newSession(user: string): Promise<{ auth: Auth; id: string }> {
+  async function newSession(user: string, app = t): Promise<{ auth: Auth; id: string }> {
     const auth = await bearer(user);
-    const id = (await t.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id as string;
+    const id = (await app.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id as string;
     return { auth, id };
   }
 
-  const append = (auth: Auth, id: string, body: object, key?: string) => {
-    const req = t.http().post(`/v1/sessions/${id}/messages`).set(auth);
+  const append = (auth: Auth, id: string, body: object, key?: string, app = t) => {
+    const req = app.http().post(`/v1/sessions/${id}/messages`).set(auth);
     if (key) req.set('Idempotency-Key', key);
     return req.send(body);
   };
 
-  const storedSeqs = async (id: string): Promise<number[]> =>
-    (await t.dataSource.query(`SELECT seq FROM messages WHERE session_id = $1 ORDER BY seq`, [id])).map((r: { seq: number }) => r.seq);
+  const storedSeqs = async (id: string, app = t): Promise<number[]> =>
+    (await app.dataSource.query(`SELECT seq FROM messages WHERE session_id = $1 ORDER BY seq`, [id])).map((r: { seq: number }) => r.seq);
 
   it('stores every field and numbers messages 1, 2, 3 in the session', async () => {
     const { auth, id } = await newSession('m-fields');
@@ -58,25 +59,6 @@ describe('messages', () => {
     expect(session.body.messageCount).toBe(5);
   });
 
-  it('gives 32 concurrent appends to one session the seqs 1..32, none lost or doubled', async () => {
-    const big = await startCapFree();
-    try {
-      const { auth: a2, id: s2 } = await big.session('m-concurrent-2');
-      const responses = await Promise.all(
-        Array.from({ length: 32 }, (_, i) => big.app.http().post(`/v1/sessions/${s2}/messages`).set(a2).send({ role: 'user', content: `m${i}` })),
-      );
-      expect(responses.map((r) => r.status)).toEqual(Array(32).fill(201));
-      expect(responses.map((r) => r.body.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
-      const rows = await big.app.dataSource.query(`SELECT seq, content FROM messages WHERE session_id = $1 ORDER BY seq`, [s2]);
-      expect(rows).toHaveLength(32);
-      expect(new Set(rows.map((r: { content: string }) => r.content)).size).toBe(32);
-      const session = await big.app.http().get(`/v1/sessions/${s2}`).set(a2).expect(200);
-      expect(session.body.messageCount).toBe(32);
-    } finally {
-      await big.app.close();
-    }
-  });
-
   it('keeps at most MAX_MESSAGES_PER_SESSION, deleting the oldest in the same append', async () => {
     const { auth, id } = await newSession('m-cap');
     for (let i = 1; i <= 13; i++) await append(auth, id, { role: 'user', content: `n${i}` }).expect(201);
@@ -94,14 +76,6 @@ describe('messages', () => {
       // Same request, fields in another order: still the same request.
       const retry = await append(auth, id, { metadata: { b: 2, a: 1 }, content: 'once', role: 'user' }, 'key-1').expect(200);
       expect(retry.body).toEqual(first.body);
-      expect(await storedSeqs(id)).toEqual([1]);
-    });
-
-    it('replays correctly under concurrent retries', async () => {
-      const { auth, id } = await newSession('m-idem-race');
-      const results = await Promise.all(Array.from({ length: 6 }, () => append(auth, id, { role: 'user', content: 'dup?' }, 'race-key')));
-      expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
-      expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
       expect(await storedSeqs(id)).toEqual([1]);
     });
 
@@ -127,6 +101,63 @@ describe('messages', () => {
       const { auth, id } = await newSession('m-idem-bad');
       await append(auth, id, { role: 'user', content: 'x' }, 'x'.repeat(256)).expect(400);
       expect(await storedSeqs(id)).toEqual([]);
+    });
+  });
+
+  describeRaces('under concurrency', () => {
+    const ROUNDS = 4;
+    const AT_ONCE = 8;
+    let race: TestApp;
+    beforeAll(async () => {
+      // A pool with a connection for every request of a round, so they all reach the database at once.
+      race = await startTestApp({ config: { maxMessagesPerSession: 200, dbPoolSize: AT_ONCE + 2 } });
+    });
+    afterAll(() => race.close());
+
+    const seqRange = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+
+    it(`gives ${ROUNDS} rounds of ${AT_ONCE} appends sent at once to one session the seqs 1..${ROUNDS * AT_ONCE}, none lost or doubled`, async () => {
+      const { auth, id } = await newSession('m-concurrent', race);
+      for (let round = 0; round < ROUNDS; round++) {
+        const responses = await lineUp(race.config.databaseUrl!, 'sessions', AT_ONCE, (i) =>
+          append(auth, id, { role: 'user', content: `r${round}m${i}` }, undefined, race),
+        );
+        expect(responses.map((r) => r.status)).toEqual(Array(AT_ONCE).fill(201));
+        expect(responses.map((r) => r.body.seq).sort((x, y) => x - y)).toEqual(seqRange(round * AT_ONCE + 1, AT_ONCE));
+      }
+      const rows = await race.dataSource.query(`SELECT seq, content FROM messages WHERE session_id = $1 ORDER BY seq`, [id]);
+      expect(rows.map((r: { seq: number }) => r.seq)).toEqual(seqRange(1, ROUNDS * AT_ONCE));
+      expect(new Set(rows.map((r: { content: string }) => r.content)).size).toBe(ROUNDS * AT_ONCE);
+      const session = await race.http().get(`/v1/sessions/${id}`).set(auth).expect(200);
+      expect(session.body.messageCount).toBe(ROUNDS * AT_ONCE);
+    });
+
+    it('replays the first message to retries sent at once with the same key, and stores it once', async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const { auth, id } = await newSession(`m-idem-race-${round}`, race);
+        const results = await lineUp(race.config.databaseUrl!, 'sessions', AT_ONCE, () =>
+          append(auth, id, { role: 'user', content: 'dup?' }, 'race-key', race),
+        );
+        expect(results.map((r) => r.status).sort()).toEqual([...Array(AT_ONCE - 1).fill(200), 201]);
+        expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+        expect(await storedSeqs(id, race)).toEqual([1]);
+      }
+    });
+
+    it('lets one of the requests sent at once with one key on different sessions through, and answers the others 409', async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const auth = await bearer(`m-idem-sessions-${round}`);
+        const ids: string[] = [];
+        for (let i = 0; i < AT_ONCE; i++) ids.push((await race.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id);
+        const results = await lineUp(race.config.databaseUrl!, 'idempotency_keys', AT_ONCE, (i) =>
+          append(auth, ids[i], { role: 'user', content: 'one key, many sessions' }, 'shared-key', race),
+        );
+        expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(AT_ONCE - 1).fill(409)]);
+        for (const loser of results.filter((r) => r.status === 409)) expect(loser.headers['content-type']).toMatch(PROBLEM);
+        const winner = results.find((r) => r.status === 201)!;
+        const stored = await race.dataSource.query(`SELECT session_id FROM messages WHERE session_id = ANY($1)`, [ids]);
+        expect(stored).toEqual([{ session_id: winner.body.sessionId }]);
+      }
     });
   });
 
@@ -255,17 +286,4 @@ describe('messages', () => {
       await append(auth, '00000000-0000-4000-8000-000000000000', { role: 'user', content: 'x' }).expect(404);
     });
   });
-
-  /** An app whose cap does not get in the way of the concurrency test. */
-  async function startCapFree() {
-    const app = await startTestApp({ config: { maxMessagesPerSession: 200 } });
-    return {
-      app,
-      session: async (user: string) => {
-        const auth = await bearer(user);
-        const id = (await app.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id as string;
-        return { auth, id };
-      },
-    };
-  }
 });

@@ -35,13 +35,49 @@ export interface RecordedRequest {
 
 export interface ReplyOptions {
   model?: string;
-  /** Pause before each chunk after the first. */
+  /** Pause before each chunk after the first: a slow reply, never a way to order events. */
   delayMs?: number;
+  /** Send `holdAfterChunks` content chunks (default 0), then wait until the test releases `hold`. */
+  hold?: Hold;
+  holdAfterChunks?: number;
   /** Send this many content chunks, then go silent with the connection open. */
   stallAfterChunks?: number;
   /** Send this many content chunks, then destroy the connection. */
   dropAfterChunks?: number;
-  usage?: { promptTokens: number; completionTokens: number };
+  /** The usage to report; `none` reports none, even to a client that asked for it (as some servers do). */
+  usage?: { promptTokens: number; completionTokens: number } | 'none';
+}
+
+/**
+ * A point in a reply where the server waits for the test: `reached` settles when the
+ * chunks before it are written, and the reply goes on after `release()`. A client that
+ * goes away meanwhile ends the wait too.
+ */
+export class Hold {
+  readonly reached: Promise<void>;
+  private readonly released: Promise<void>;
+  private markReached!: () => void;
+  private markReleased!: () => void;
+
+  constructor() {
+    this.reached = new Promise((resolve) => (this.markReached = resolve));
+    this.released = new Promise((resolve) => (this.markReleased = resolve));
+  }
+
+  release(): void {
+    this.markReleased();
+  }
+
+  /** Called by the server at the hold point; resolves on release, when `res` closes or when the server closes. */
+  async wait(res: ServerResponse, closing: AbortSignal): Promise<void> {
+    this.markReached();
+    if (res.destroyed || closing.aborted) return;
+    const gone = new Promise<void>((resolve) => {
+      res.once('close', resolve);
+      closing.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await Promise.race([this.released, gone]);
+  }
 }
 
 export type FakeBehaviour =
@@ -73,6 +109,7 @@ export const FAKE_MODEL = 'fake-model-1';
 export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: FakeBehaviour[] = [];
+  private readonly arrivals: (() => void)[] = [];
   private handler: FakeHandler = () => reply('Hello from the fake model.');
   private readonly closing = new AbortController();
 
@@ -101,6 +138,12 @@ export class FakeOpenAiServer {
   handle(handler: FakeHandler): this {
     this.handler = handler;
     return this;
+  }
+
+  /** The `index`-th request (counted in `requests`, which a test may empty), once its body has arrived. */
+  async arrived(index: number): Promise<RecordedRequest> {
+    while (this.requests.length <= index) await new Promise<void>((resolve) => this.arrivals.push(resolve));
+    return this.requests[index];
   }
 
   async close(): Promise<void> {
@@ -140,6 +183,7 @@ export class FakeOpenAiServer {
       }),
     };
     this.requests.push(request);
+    for (const arrival of this.arrivals.splice(0)) arrival();
     return request;
   }
 
@@ -158,6 +202,7 @@ export class FakeOpenAiServer {
     startEventStream(res);
     writeEvent(res, chunkOf({ delta: { role: 'assistant', content: '' }, finish_reason: null }));
     for (const [index, content] of chunks.entries()) {
+      if (index === (options.holdAfterChunks ?? 0)) await options.hold?.wait(res, this.closing.signal);
       if (index === options.stallAfterChunks) return;
       // Flush what was written, then cut the connection without ending the chunked body.
       if (index === options.dropAfterChunks) return void res.socket?.destroySoon();
@@ -166,8 +211,8 @@ export class FakeOpenAiServer {
       writeEvent(res, chunkOf({ delta: { content }, finish_reason: null }));
     }
     writeEvent(res, chunkOf({ delta: {}, finish_reason: 'stop' }));
-    if (request.body.stream_options?.include_usage) {
-      writeEvent(res, { ...chunkOf(null), choices: [], usage: usageOf(chunks.join(''), options, request) });
+    if (request.body.stream_options?.include_usage && options.usage !== 'none') {
+      writeEvent(res, { ...chunkOf(null), choices: [], usage: usageOf(chunks.join(''), options.usage, request) });
     }
     res.end('data: [DONE]\n\n');
   }
@@ -222,13 +267,14 @@ function completion(text: string, options: ReplyOptions, request: RecordedReques
     created: Math.floor(Date.now() / 1000),
     model: options.model ?? FAKE_MODEL,
     choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
-    usage: usageOf(text, options, request),
+    ...(options.usage === 'none' ? {} : { usage: usageOf(text, options.usage, request) }),
   };
 }
 
-function usageOf(text: string, options: ReplyOptions, request: RecordedRequest): object {
+function usageOf(text: string, reported: ReplyOptions['usage'], request: RecordedRequest): object {
+  const given = reported === 'none' ? undefined : reported;
   const messages = request.body.messages ?? [];
-  const prompt = options.usage?.promptTokens ?? messages.reduce((sum, message) => sum + countTokens(message.content ?? ''), 0);
-  const completionTokens = options.usage?.completionTokens ?? countTokens(text);
+  const prompt = given?.promptTokens ?? messages.reduce((sum, message) => sum + countTokens(message.content ?? ''), 0);
+  const completionTokens = given?.completionTokens ?? countTokens(text);
   return { prompt_tokens: prompt, completion_tokens: completionTokens, total_tokens: prompt + completionTokens };
 }

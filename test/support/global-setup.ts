@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@/common/database/data-source-options';
+import { RACES_NEED_POSTGRES } from './races';
 import { adminUrl, databaseUrl } from './test-database';
 
 /**
@@ -10,7 +11,10 @@ import { adminUrl, databaseUrl } from './test-database';
  */
 export default async function globalSetup(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return;
+  if (!serverUrl) {
+    console.log(`\nDATABASE_URL is unset: the race tests are skipped (${RACES_NEED_POSTGRES}).`);
+    return;
+  }
   const template = `continuum_test_tmpl_${process.pid}_${Date.now()}`;
   const admin = new Client({ connectionString: adminUrl(serverUrl) });
   await admin.connect();

@@ -1,4 +1,4 @@
-import { FakeOpenAiServer, fail, reply, stall } from '@test/support/fake-openai-server';
+import { FakeOpenAiServer, fail, Hold, reply, stall } from '@test/support/fake-openai-server';
 import { collect, collectUntilFailure, failure, request } from '@test/support/llm-events';
 import { LlmEvent } from './llm-provider';
 import { OpenAiProvider } from './openai.provider';
@@ -26,6 +26,12 @@ describe('OpenAiProvider (real SDK, fake server)', () => {
       { type: 'finish', reason: 'stop' },
       { type: 'usage', usage: { promptTokens: 12, completionTokens: 3 } },
     ]);
+  });
+
+  it('yields no usage event when the server reports none', async () => {
+    server.enqueue(reply('No usage here.', { usage: 'none' }));
+    const events = await collect(provider.stream(request()));
+    expect(events.map((event) => event.type)).toEqual(['model', 'delta', 'delta', 'delta', 'finish']);
   });
 
   it('sends model, messages, max_tokens and include_usage, with the key as bearer token', async () => {
@@ -101,7 +107,8 @@ describe('OpenAiProvider (real SDK, fake server)', () => {
   });
 
   it('raises aborted when the signal fires mid-stream, and the request is aborted on the wire', async () => {
-    server.enqueue(reply('one two three four', { delayMs: 100 }));
+    // One word, then the server waits for the test, which never lets it go on: the abort comes first.
+    server.enqueue(reply('one two three four', { hold: new Hold(), holdAfterChunks: 1 }));
     const controller = new AbortController();
     const events: LlmEvent[] = [];
     const error = await failure(
@@ -120,8 +127,11 @@ describe('OpenAiProvider (real SDK, fake server)', () => {
 
   it('raises aborted when the signal fires before the answer', async () => {
     server.enqueue(stall());
-    const signal = AbortSignal.timeout(50);
-    expect(await failure(provider.stream(request({ signal })))).toMatchObject({ kind: 'aborted' });
+    const controller = new AbortController();
+    const outcome = failure(provider.stream(request({ signal: controller.signal })));
+    await server.arrived(0);
+    controller.abort();
+    expect(await outcome).toMatchObject({ kind: 'aborted' });
     expect(await server.requests[0].outcome).toBe('aborted');
   });
 });
