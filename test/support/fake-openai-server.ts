@@ -42,6 +42,8 @@ export interface ReplyOptions {
   /** Send this many content chunks, then destroy the connection. */
   dropAfterChunks?: number;
   usage?: { promptTokens: number; completionTokens: number };
+  /** Before sending chunk `chunk`, wait until `until` settles (a test's gate, to look at a stream mid-way). */
+  holdBefore?: { chunk: number; until: Promise<unknown> };
 }
 
 export type FakeBehaviour =
@@ -162,6 +164,7 @@ export class FakeOpenAiServer {
       // Flush what was written, then cut the connection without ending the chunked body.
       if (index === options.dropAfterChunks) return void res.socket?.destroySoon();
       if (index > 0 && options.delayMs) await sleep(options.delayMs, undefined, { signal: this.closing.signal });
+      if (index === options.holdBefore?.chunk) await options.holdBefore.until;
       if (res.destroyed) return;
       writeEvent(res, chunkOf({ delta: { content }, finish_reason: null }));
     }
