@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@/common/database/data-source-options';
 import { adminUrl, databaseUrl } from './test-database';
+import { ensureWebBuild } from './web-build';
 
 /**
  * With DATABASE_URL set, the e2e tests run on that PostgreSQL server: one migrated
@@ -9,6 +10,8 @@ import { adminUrl, databaseUrl } from './test-database';
  * Without it, every test app starts its own in-memory PGlite and nothing is needed here.
  */
 export default async function globalSetup(): Promise<void> {
+  // The browser tests drive the built page; a stale build would test yesterday's page.
+  ensureWebBuild();
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return;
   const template = `continuum_test_tmpl_${process.pid}_${Date.now()}`;
