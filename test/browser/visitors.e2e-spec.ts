@@ -3,6 +3,21 @@ import { assistantMessages, ChatPageHarness, composer, send, sessionItems, userM
 import { focusRingVisible, lowContrastTexts, overflowsSideways, unlabelledControls } from './page-checks';
 import { userToken } from '@test/support/tokens';
 
+const PROFILE = {
+  customerName: 'Ada Lovelace',
+  email: 'ada@example.com',
+  phone: '+442071234567',
+  addressStreet: '12 St James Sq',
+  addressCity: 'London',
+  addressState: 'LDN',
+  addressZip: 'SW1Y 4JH',
+  productsOfInterest: ['sailboats', 'charts'],
+  servicesOfInterest: [],
+  preferences: { contactChannel: 'email', language: 'English' },
+  provenance: {},
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
 describeInBrowser('visitors, users and screens', () => {
   let h: ChatPageHarness;
   beforeAll(async () => {
@@ -54,6 +69,39 @@ describeInBrowser('visitors, users and screens', () => {
       await assistantMessages(other).filter({ hasText: 'And now signed in.' }).waitFor();
       expect(await userMessages(other).allTextContents()).toEqual(['YouI chatted before signing in.', 'YouAnd now signed in.']);
       await elsewhere.close();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows what the service knows about the customer once GET /v1/profile answers, and hides it on 404', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      // The profile module is not part of this service yet: the route is answered here, both ways.
+      const missing = await context.newPage();
+      await missing.route('**/v1/profile', (route) =>
+        route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ status: 404, detail: 'Cannot GET /v1/profile' }) }),
+      );
+      await missing.goto(h.url);
+      await missing.getByRole('heading', { name: 'Usage' }).waitFor();
+      expect(await missing.getByTestId('customer').count()).toBe(0);
+      expect(await missing.getByRole('complementary').getByRole('alert').count()).toBe(0);
+
+      const known = await context.newPage();
+      await known.route('**/v1/profile', (route) => route.fulfill({ json: PROFILE }));
+      await known.goto(h.url);
+      const customer = known.getByTestId('customer');
+      await customer.getByText('Ada Lovelace').waitFor();
+      expect(await customer.locator('.facts div').allTextContents()).toEqual([
+        'NameAda Lovelace',
+        'Emailada@example.com',
+        'Phone+442071234567',
+        'Address12 St James Sq, London, LDN, SW1Y 4JH',
+        'Products of interestsailboats, charts',
+        'Preferred channelemail',
+        'LanguageEnglish',
+      ]);
+      await screenshot(known, 'customer');
     } finally {
       await context.close();
     }

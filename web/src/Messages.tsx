@@ -1,7 +1,7 @@
 import type { UseChatHelpers } from '@ai-sdk/react';
-import { UIEvent, useLayoutEffect, useRef, useState } from 'react';
-import { api, ChatMessage } from './api';
-import { readableError } from './errors';
+import { UIEvent, useLayoutEffect, useRef } from 'react';
+import type { ChatMessage } from './api';
+import { useOlderMessages } from './use-older-messages';
 
 export function textOf(message: ChatMessage): string {
   return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
@@ -21,59 +21,36 @@ interface Props {
  * the reader's place.
  */
 export function Messages({ sessionId, chat, initialCursor }: Props) {
-  const busy = chat.status === 'submitted' || chat.status === 'streaming';
-  const last = chat.messages[chat.messages.length - 1];
   const list = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
-  const keepFromBottom = useRef<number | null>(null);
-  const [cursor, setCursor] = useState(initialCursor);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  // A ref, not the state: a scroll and a click in the same tick must not load one page twice.
-  const inFlight = useRef(false);
-
-  const loadOlder = async () => {
-    if (!cursor || inFlight.current || !list.current) return;
-    inFlight.current = true;
-    setLoading(true);
-    try {
-      const page = await api.history(sessionId, cursor);
-      keepFromBottom.current = list.current.scrollHeight - list.current.scrollTop;
-      chat.setMessages((messages) => [...page.items, ...messages]);
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(readableError(failure));
-    } finally {
-      inFlight.current = false;
-      setLoading(false);
-    }
-  };
+  const older = useOlderMessages(sessionId, chat, initialCursor, list);
+  const busy = chat.status === 'submitted' || chat.status === 'streaming';
+  const last = chat.messages[chat.messages.length - 1];
 
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
-    if (keepFromBottom.current !== null) element.scrollTop = element.scrollHeight - keepFromBottom.current;
+    const fromBottom = older.takeScrollAnchor();
+    if (fromBottom !== null) element.scrollTop = element.scrollHeight - fromBottom;
     else if (atBottom.current) element.scrollTop = element.scrollHeight;
-    keepFromBottom.current = null;
   }, [chat.messages]);
 
   const scrolled = (event: UIEvent<HTMLDivElement>) => {
     const element = event.currentTarget;
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_EDGE_PX;
-    if (element.scrollTop < NEAR_EDGE_PX) void loadOlder();
+    if (element.scrollTop < NEAR_EDGE_PX) void older.load();
   };
 
   return (
     <div className="messages" ref={list} onScroll={scrolled} tabIndex={0} aria-label="Messages">
-      {cursor && (
-        <button type="button" className="older" onClick={() => void loadOlder()} disabled={loading}>
-          {loading ? 'Loading older messages…' : 'Load older messages'}
+      {older.more && (
+        <button type="button" className="older" onClick={() => void older.load()} disabled={older.loading}>
+          {older.loading ? 'Loading older messages…' : 'Load older messages'}
         </button>
       )}
-      {error && (
+      {older.error && (
         <p className="error" role="alert">
-          {error}
+          {older.error}
         </p>
       )}
       {chat.messages.length === 0 && <p className="muted empty">No messages yet. Say hello below.</p>}
