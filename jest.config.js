@@ -3,7 +3,7 @@ const shared = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
   // NestJS 12, jose and some of their dependencies ship ES modules only: swc turns every
   // package into CommonJS for jest, except large CommonJS ones (PGlite's must load as is).
-  transformIgnorePatterns: ['/node_modules/(@electric-sql|gpt-tokenizer|typeorm|openai|fast-check|rxjs|class-validator|pg|pg-[a-z]+)/'],
+  transformIgnorePatterns: ['/node_modules/(@electric-sql|gpt-tokenizer|typeorm|openai|fast-check|rxjs|class-validator|pg|pg-[a-z]+|playwright-core)/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@/(.*)$': '<rootDir>/src/$1',

@@ -17,6 +17,8 @@ start() {
 }
 
 start
+page=$(curl -sf "http://127.0.0.1:$port/")
+[[ "$page" == *'<div id="root">'* ]] || { echo "npm start does not serve the chat page at /" >&2; exit 1; }
 cookie_jar="$data_dir/cookies"
 session=$(curl -sf -c "$cookie_jar" "http://127.0.0.1:$port/v1/sessions/current" | node -pe 'JSON.parse(require("fs").readFileSync(0)).id')
 curl -sf -b "$cookie_jar" -H 'content-type: application/json' -d '{"role":"user","content":"survive a restart"}' \
@@ -26,4 +28,4 @@ kill "$pid"; wait "$pid" 2>/dev/null || true
 start
 content=$(curl -sf -b "$cookie_jar" "http://127.0.0.1:$port/v1/sessions/$session/messages" | node -pe 'JSON.parse(require("fs").readFileSync(0)).items[0].content')
 [ "$content" = "survive a restart" ] || { echo "lost the message across a restart: got '$content'" >&2; exit 1; }
-echo "smoke: npm start served, kept the message across a restart"
+echo "smoke: npm start served the page and the API, kept the message across a restart"

@@ -18,9 +18,9 @@ export const SQL = {
   reserveNextSeq: `UPDATE sessions SET last_seq = last_seq + 1, message_count = LEAST(message_count + 1, $3), last_activity_at = now()
        WHERE id = $1 AND owner_id = $2 RETURNING last_seq AS seq, message_count AS "messageCount"`,
   insertKeepingNewest: `WITH inserted AS (
-         INSERT INTO messages (session_id, seq, role, content, metadata, tools_used, tool_calls, tool_call_id,
+         INSERT INTO messages (id, session_id, seq, role, content, metadata, tools_used, tool_calls, tool_call_id,
                                token_count, processing_time_ms, has_error, error_message)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         VALUES (COALESCE($14::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          RETURNING ${MESSAGE_COLUMNS}
        ), pruned AS (
          DELETE FROM messages WHERE session_id = $1 AND seq <= $2 - $13
@@ -86,7 +86,7 @@ export const appendMessage = (pool, ownerId, sessionId, dto) =>
     const row = await first(db, 'insertKeepingNewest', [
       sessionId, slot.seq, dto.role, dto.content, JSON.stringify(dto.metadata ?? {}), jsonOrNull(dto.toolsUsed),
       jsonOrNull(dto.toolCalls), dto.toolCallId ?? null, tokenCount(dto), dto.processingTimeMs ?? null,
-      dto.hasError ?? false, dto.errorMessage ?? null, MAX_MESSAGES_PER_SESSION,
+      dto.hasError ?? false, dto.errorMessage ?? null, MAX_MESSAGES_PER_SESSION, null,
     ]);
     return mapMessage(row);
   });

@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@/common/config/app-config';
+import { serveWebPage } from '@/common/http/web-page';
 
 /** The HTTP adapter with the body limit applied before any JSON is parsed. */
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
@@ -15,6 +16,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
  */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   await app.register(fastifyCookie);
+  await serveWebPage(app, config.webDir);
   app.enableShutdownHooks();
   setUpSwagger(app, config);
 }

@@ -17,6 +17,8 @@ export interface PreparedTurn {
   model: string;
   sessionId: string;
   userMessage: MessageDto;
+  /** The id the reply will be stored under, known before the model speaks (streams announce it). */
+  assistantMessageId: string;
   context: SessionContext;
   lease: SessionLease;
   idempotency: TurnIdempotency | null;

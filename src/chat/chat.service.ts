@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { Database } from '@/common/database/database';
 import { isDatabaseUnavailable } from '@/common/errors/problem-details';
@@ -110,7 +111,8 @@ export class ChatService {
         await this.assertUnderDailyLimit(owner);
         const userMessage = await this.messages.append(owner, sessionId, { role: 'user', content: request.message });
         const context = await this.contexts.buildContext(owner, sessionId, { model, systemPrompt: request.systemPrompt });
-        return { kind: 'recorded', owner, model, sessionId, userMessage: userMessage.message, context, lease, idempotency };
+        const assistantMessageId = randomUUID();
+        return { kind: 'recorded', owner, model, sessionId, userMessage: userMessage.message, assistantMessageId, context, lease, idempotency };
       });
       if (turn.kind === 'replay') await lease.release();
       return turn;

@@ -71,7 +71,7 @@ export class TurnCompletion {
     const truncated = outcome.status === 'truncated' || content !== outcome.text;
     // No tokenCount: the message module counts the content itself. The provider's completion
     // tokens include hidden reasoning tokens and would crowd history out of later contexts.
-    const { message } = await this.messages.append(turn.owner, turn.sessionId, {
+    const message = await this.messages.appendWithId(turn.owner, turn.sessionId, turn.assistantMessageId, {
       role: 'assistant',
       content,
       toolsUsed: [],

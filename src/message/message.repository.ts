@@ -8,6 +8,8 @@ export type MessageRow = Omit<MessageEntity, 'session'>;
 export type ContextRow = Pick<MessageRow, 'id' | 'seq' | 'role' | 'content' | 'toolCalls' | 'toolCallId' | 'tokenCount'>;
 
 export interface NewMessage {
+  /** Chosen by the caller when it must be known before the message is stored (a streamed reply); else generated. */
+  id?: string;
   role: MessageRole;
   content: string;
   metadata: Record<string, unknown>;
@@ -39,9 +41,9 @@ export class MessageRepository {
     // Raw SQL: insert and prune in one statement (a data-modifying CTE), on every append.
     const { rows } = await this.db.query<MessageRow>(
       `WITH inserted AS (
-         INSERT INTO messages (session_id, seq, role, content, metadata, tools_used, tool_calls, tool_call_id,
+         INSERT INTO messages (id, session_id, seq, role, content, metadata, tools_used, tool_calls, tool_call_id,
                                token_count, processing_time_ms, has_error, error_message)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         VALUES (COALESCE($14::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          RETURNING ${this.db.selectList(MessageEntity)}
        ), pruned AS (
          DELETE FROM messages WHERE session_id = $1 AND seq <= $2 - $13
@@ -50,7 +52,7 @@ export class MessageRepository {
       [
         sessionId, seq, message.role, message.content, JSON.stringify(message.metadata), jsonOrNull(message.toolsUsed),
         jsonOrNull(message.toolCalls), message.toolCallId, message.tokenCount, message.processingTimeMs,
-        message.hasError, message.errorMessage, keep,
+        message.hasError, message.errorMessage, keep, message.id ?? null,
       ],
     );
     return rows[0];

@@ -50,6 +50,15 @@ export class MessageService {
   }
 
   /**
+   * Appends a message under an id the caller chose: a streamed reply announces its id
+   * before it is stored. No idempotency key: the id itself is unique.
+   */
+  async appendWithId(owner: Owner, sessionId: string, id: string, dto: AppendMessageDto): Promise<MessageDto> {
+    this.assertContentFits(dto.content);
+    return this.store(owner, sessionId, dto, id);
+  }
+
+  /**
    * A page of the session's messages, oldest first: the newest `limit` (before a seq,
    * when given), or with `after` the oldest `limit` newer than that seq.
    */
@@ -66,10 +75,10 @@ export class MessageService {
       : this.pageBefore(sessionId, query.before ?? null, limit);
   }
 
-  private async store(owner: Owner, sessionId: string, dto: AppendMessageDto): Promise<MessageDto> {
+  private async store(owner: Owner, sessionId: string, dto: AppendMessageDto, id?: string): Promise<MessageDto> {
     const cap = this.config.maxMessagesPerSession;
     const { seq } = await this.sessions.reserveNextSeq(owner, sessionId, cap);
-    return mapMessage(await this.messages.insertKeepingNewest(sessionId, seq, this.toNewMessage(dto), cap));
+    return mapMessage(await this.messages.insertKeepingNewest(sessionId, seq, { ...this.toNewMessage(dto), id }, cap));
   }
 
   /**

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@/common/database/data-source-options';
 import { RACES_NEED_POSTGRES } from './races';
 import { adminUrl, databaseUrl } from './test-database';
+import { ensureWebBuild } from './web-build';
 
 /**
  * With DATABASE_URL set, the e2e tests run on that PostgreSQL server: one migrated
@@ -10,6 +11,8 @@ import { adminUrl, databaseUrl } from './test-database';
  * Without it, every test app starts its own in-memory PGlite and nothing is needed here.
  */
 export default async function globalSetup(): Promise<void> {
+  // The browser tests drive the built page; a stale build would test yesterday's page.
+  ensureWebBuild();
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     console.log(`\nDATABASE_URL is unset: the race tests are skipped (${RACES_NEED_POSTGRES}).`);

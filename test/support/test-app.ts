@@ -52,6 +52,8 @@ export interface TestApp {
 export interface TestAppOptions {
   store?: TestStore;
   config?: Partial<AppConfig>;
+  /** Listen on this port (default: a free one), e.g. to restart on the same address. */
+  port?: number;
   /** Extra controllers and providers, for tests that need a route of their own. */
   extra?: Pick<ModuleMetadata, 'controllers' | 'providers' | 'imports'>;
 }
@@ -70,7 +72,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: ['error'] });
   await configureApp(app, config);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const server = app.getHttpServer();
   return {
     app,

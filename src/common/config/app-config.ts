@@ -23,6 +23,8 @@ export interface AppConfig {
   chat: ChatSettings;
   /** Path of a JSON price table merged over the shipped one; null uses the shipped one. */
   modelPricesPath: string | null;
+  /** The built reference chat page served at `/` (relative to the working directory). */
+  webDir: string;
 }
 
 /** Shares of the total; history gets the rest, plus whatever the other tiers leave unused. */
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dailyCostLimitUsd: read.optionalNumber('DAILY_COST_LIMIT_USD', { min: 0, max: 1_000_000 }),
     },
     modelPricesPath: read.optionalString('MODEL_PRICES'),
+    webDir: read.string('WEB_DIR', './web/dist'),
   };
 }
 
