@@ -16,7 +16,7 @@ const CUES: LanguageCue[] = [
     confidence: CONFIDENCE.stated,
   },
   {
-    pattern: /\b(?:speak|speaks|speaking|talk|talking|write|writing|respond|reply|answer|communicate|chat|continue|switch\s{1,3}to|hablo|habla|hablan|hablar|hablamos|parle|parlez|parler|parlons|spreche|sprechen|sprichst|falo|fala|falar|falam|parli|parla|parlare)\s{1,3}(?:(?:to|with)\s{1,3}(?:me|us)\s{1,3}|sie\s{1,3}|vous\s{1,3}|usted\s{1,3})?(?:in\s{1,3}|en\s{1,3}|em\s{1,3})?/giu,
+    pattern: /\b(?:speak|speaks|speaking|talk|talking|write|writing|respond|reply|answer|communicate|chat|continue|switch\s{1,3}to|hablo|habla|hablan|hablar|hablamos|hable|hablen|hablas|parle|parles|parlez|parler|parlons|spreche|sprechen|sprichst|spricht|falo|fala|falar|falam|fale|falem|parli|parla|parlare)\s{1,3}(?:(?:to|with)\s{1,3}(?:me|us)\s{1,3}|sie\s{1,3}|vous\s{1,3}|usted\s{1,3})?(?:in\s{1,3}|en\s{1,3}|em\s{1,3})?/giu,
     confidence: CONFIDENCE.likely,
   },
   { pattern: /(?<![\p{L}])(?:in|en|em|auf)\s{1,3}/giu, confidence: CONFIDENCE.likely },

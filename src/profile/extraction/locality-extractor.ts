@@ -12,6 +12,8 @@ const RESIDES = /\b(?:live|living|reside|residing)\s{1,3}in\s{1,3}|\b(?:located|
 const CITY_IS = /\b(?:city|town)\s{0,3}(?:is|:|=|-)\s{0,3}/giu;
 /** "I'm in Boston", "we're in Raleigh NC", "moved to Denver": capitals only. */
 const IS_IN = /\b(?:i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}(?:in|from)\s{1,3}|\bmoved\s{1,3}to\s{1,3}/giu;
+/** "while I'm in London", "when we're in Denver": a stay, not a home. */
+const TEMPORARY = /\b(?:while|when|whenever|until|till|if|once)\s{1,3}$/i;
 const STATE_IS = /\bstate\s{0,3}(?:is|:|=|-)\s{0,3}(?:in\s{1,3})?/giu;
 const ZIP = /\b(?:zip|zipcode|zip\s{0,2}code|postal\s{1,2}code|postcode)(?:\s{0,3}(?:is|:|=|-|#|['’]s))?(?:\s{1,3}(?:is|actually)){0,3}\s{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/giu;
 const NOT_ZIP = /^\s{0,3},?\s{0,3}(?:and\s{1,3})?not\s{1,3}(\d{5}(?:-\d{4})?)(?![\d-])/;
@@ -33,7 +35,8 @@ export class LocalityExtractor {
 
   private afterCue(message: MessageText, cue: RegExp, lowercase: boolean, confidence: number, out: FactCollector): void {
     for (const match of message.matches(cue)) {
-      if (belongsToSomeoneElse(message.before(match.index, 40))) continue;
+      const before = message.before(match.index, 40);
+      if (belongsToSomeoneElse(before) || TEMPORARY.test(before)) continue;
       const locality = readLocality(message.text, match.index + match[0].length, false, lowercase);
       if (locality) add(locality, confidence, out);
     }

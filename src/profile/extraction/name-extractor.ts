@@ -12,7 +12,7 @@ const NAME_IS =
   /\bname(?:\s{0,3}(is\s{1,3}not|isn['’]?t|isnt|ain['’]?t)\b|\s{0,3}(?:is\b|=|:|-|–)|['’]s\b)\s{0,3}(?:(?:spelled|spelt)\s{1,3})?|\b(?:me\s{1,3}llamo|mi\s{1,3}nombre\s{1,3}es|je\s{1,3}m['’]appelle|mon\s{1,3}nom\s{1,3}est|ich\s{1,3}hei(?:ß|ss)e|mein\s{1,3}name\s{1,3}ist|mi\s{1,3}chiamo|meu\s{1,3}nome\s{1,3}[ée]|me\s{1,3}chamo)\s{1,3}/giu;
 const NOT_NAME_OWNER = /(?:^|\s)(?:last|first|middle|maiden|family|company|business|brand|product|model|file|street|account|user|screen|pet|dog|cat|project|plan|team|site|domain|network|his|her|their|your|[\p{L}]+['’]s)\s{0,3}$/iu;
 const CALL_ME = /\bcall\s{1,3}me\s{1,3}/gi;
-const I_AM = /(?<![\p{L}'’])(?:i\s{0,2}['’]m|i\s{1,3}am|im)(?![\p{L}'’])\s{1,3}/giu;
+const I_AM = /(?<![\p{L}'’])(?:i\s{0,2}['’]m|i\s{1,3}am|im|soy|je\s{1,3}suis|sono|sou)(?![\p{L}'’])\s{1,3}/giu;
 const DISOWNED = /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}name\b|\b(?:wrong|incorrect)\s{1,3}name\b|\bgot\s{1,3}my\s{1,3}name\s{1,3}wrong\b|\bmisspel(?:led|t)\s{1,3}my\s{1,3}name\b/i;
 const NAMED_NOT_MINE = /(?:is\s{1,3}not|isn['’]?t)\s{1,3}my\s{1,3}name\b/gi;
 const NAME_BEFORE = /(\p{Lu}[\p{L}'’-]{0,30}(?:\s\p{Lu}[\p{L}'’-]{0,30})?)\s{1,3}$/u;
@@ -63,7 +63,6 @@ export class NameExtractor {
     for (const match of message.matches(I_AM)) {
       const end = match.index + match[0].length;
       if (/^im\s/i.test(match[0]) && !atOpening(text, match.index)) continue;
-      if (belongsToSomeoneElse(message.before(match.index, 40))) continue;
       const negated = /^not\s{1,3}/i.exec(text.slice(end, end + 8));
       const name = readName(text, end + (negated ? negated[0].length : 0), 'capitalized', isShouting(match[0]));
       if (negated) {

@@ -18,6 +18,8 @@ const NOT_A_PLACE = new Set(
   america usa us ireland brazil philippines part`.split(/\s+/),
 );
 
+/** "St. Louis", "Ft. Worth": a period that does not end the sentence. */
+const ABBREVIATION = /^(?:st|ste|ft|mt|pt)\.$/i;
 /** Words that start many place names ("New Haven", "Old Saybrook") though they are not names of people. */
 const PLACE_WORDS = new Set(['new', 'old', 'north', 'south', 'east', 'west', 'fort', 'port', 'mount', 'long', 'big', 'little', 'grand', 'great', 'lake', 'palm']);
 
@@ -37,6 +39,7 @@ export function readPlace(text: string, start: number, lowercase: boolean): Plac
     if (words.length === 0) lower = isLower(match[1]);
     words.push(match[1]);
     cursor = end = WORD.lastIndex;
+    if (match[1].endsWith('.') && !ABBREVIATION.test(match[1])) break;
   }
   if (!words.length) return null;
   COUNTY.lastIndex = end;
