@@ -23,8 +23,11 @@ const CUES: LanguageCue[] = [
   { pattern: /\b(?:don['’]?t|do\s{1,3}not|doesn['’]?t|can['’]?t|cannot|no)\s{1,3}(?:speak|read|understand)\s{1,3}(?:much\s{1,3}|any\s{1,3})?|\bnot\s{1,3}in\s{1,3}/gi, confidence: CONFIDENCE.likely, negated: true },
 ];
 const WORDS = /([\p{L}\p{M}-]{2,20})(?:[ \t]{1,3}([\p{L}\p{M}-]{2,20}))?/uy;
-const PLEASE = /(?<![\p{L}])(?:please|pls|plz|por\s{1,3}favor|s['’]il\s{1,3}vous\s{1,3}pla[iî]t|bitte|per\s{1,3}favore)(?![\p{L}])/giu;
-const WORD_BEFORE = /([\p{L}\p{M}-]{2,20})[\s,]{0,3}$/u;
+/** "Spanish please", "English only please", "Vietnamese speakers". */
+const PLEASE = /(?<![\p{L}])(?:please|pls|plz|por\s{1,3}favor|s['’]il\s{1,3}vous\s{1,3}pla[iî]t|bitte|per\s{1,3}favore|speakers?|speaking\s{1,3}(?:agent|rep|representative|person|staff|someone))(?![\p{L}])/giu;
+const WORD_BEFORE = /([\p{L}\p{M}-]{2,20})(?:\s{1,3}only)?[\s,]{0,3}$/u;
+/** "she only speaks Korean": someone else's language. */
+const THIRD_PERSON = /\b(?:she|he|they)(?:\s{1,3}[a-z]{1,12})?\s{1,3}$/i;
 const NEGATED_CUE = /\b(?:don['’]?t|do\s{1,3}not|doesn['’]?t|never|can['’]?t|not)\s{1,3}$/i;
 /** A sentence that is only a language name: "¿Español?", "English please". */
 const ALONE = /(?<=^|[.!?\n¿¡])[\s¿¡]{0,3}([\p{L}\p{M}-]{2,20})[\s]{0,3}(?=[.!?\n]|$)/gu;
@@ -49,7 +52,7 @@ export class LanguageExtractor {
       if (!code) continue;
       const before = message.before(match.index, 40);
       if (cue.negated) out.negate('preferences.language', code, cue.confidence);
-      else if (!NEGATED_CUE.test(before) && !belongsToSomeoneElse(before)) out.add('preferences.language', code, cue.confidence);
+      else if (!NEGATED_CUE.test(before) && !THIRD_PERSON.test(before) && !belongsToSomeoneElse(before)) out.add('preferences.language', code, cue.confidence);
     }
   }
 

@@ -11,7 +11,7 @@ import { US_STATES } from './us-states';
 const RESIDES = /\b(?:live|living|reside|residing)\s{1,3}in\s{1,3}|\b(?:located|based|situated)\s{1,3}in\s{1,3}|\b(?:home|house|property)\s{1,3}is\s{1,3}in\s{1,3}|\b(?:city|town)\s{1,3}of\s{1,3}/giu;
 const CITY_IS = /\b(?:city|town)\s{0,3}(?:is|:|=|-)\s{0,3}/giu;
 /** "I'm in Boston", "we're in Raleigh NC", "moved to Denver": capitals only. */
-const IS_IN = /\b(?:i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}(?:in|from)\s{1,3}|\bmoved\s{1,3}to\s{1,3}/giu;
+const IS_IN = /\b(?:i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}in\s{1,3}|\bmoved\s{1,3}to\s{1,3}/giu;
 /** "while I'm in London", "when we're in Denver": a stay, not a home. */
 const TEMPORARY = /\b(?:while|when|whenever|until|till|if|once)\s{1,3}$/i;
 const STATE_IS = /\bstate\s{0,3}(?:is|:|=|-)\s{0,3}(?:in\s{1,3})?/giu;

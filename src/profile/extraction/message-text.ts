@@ -49,8 +49,18 @@ export class MessageText {
 
 const HARD_STOPS = new Set(['\n', '!', '?', ';', '。', '！', '？']);
 
+/** Abbreviations whose period does not end a sentence ("St. Louis", "4500 N. Oak Avenue", "Dr. Patel"). */
+const ABBREVIATIONS = new Set(['st', 'ste', 'ave', 'dr', 'mr', 'mrs', 'ms', 'ft', 'mt', 'pt', 'apt', 'no', 'jr', 'sr', 'vs', 'etc', 'n', 's', 'e', 'w']);
+
 function isBoundary(text: string, i: number): boolean {
   const char = text[i];
   if (HARD_STOPS.has(char)) return true;
-  return char === '.' && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\n');
+  if (char !== '.' || !(i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\n')) return false;
+  return !ABBREVIATIONS.has(wordBefore(text, i).toLowerCase());
+}
+
+function wordBefore(text: string, i: number): string {
+  let start = i;
+  while (start > 0 && i - start < 4 && /[A-Za-z]/.test(text[start - 1])) start--;
+  return start > 0 && /[A-Za-z]/.test(text[start - 1]) ? '' : text.slice(start, i);
 }

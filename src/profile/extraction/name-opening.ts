@@ -26,9 +26,9 @@ export function extractOpeningName(text: string, out: FactCollector): void {
   if (cue) {
     const name = readName(text, THIS_IS.lastIndex, 'capitalized');
     if (!name) return;
-    const isThis = /^this/i.test(cue[0]);
     AGAIN_OR_HERE.lastIndex = name.end;
-    if (isThis || AGAIN_OR_HERE.exec(text)) out.add('customerName', name.value, CONFIDENCE.likely);
+    if (/^this/i.test(cue[0]) || AGAIN_OR_HERE.exec(text)) out.add('customerName', name.value, CONFIDENCE.likely);
+    else if (/^\s{0,2}(?:[.!\n]|$)/.test(text.slice(name.end, name.end + 3))) out.add('customerName', name.value, CONFIDENCE.possible);
     return;
   }
   const name = readName(text, start, 'capitalized');
