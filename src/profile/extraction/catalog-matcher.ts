@@ -1,14 +1,12 @@
-import { catalogKey, catalogPattern } from './catalog-term';
+import { compileTerms, CompiledTerms } from './catalog-terms';
 import { CONFIDENCE } from './confidence';
 import { FactCollector } from './fact-collector';
 import { MessageText } from './message-text';
 import { ProfileCatalog } from './profile-catalog';
 import { ListField } from './profile-field';
 
-interface CompiledKind {
+interface CompiledKind extends CompiledTerms {
   field: ListField;
-  pattern: RegExp;
-  canonical: ReadonlyMap<string, string>;
 }
 
 /** A negation whose scope runs on to the catalog word unless something below resets it. */
@@ -28,13 +26,16 @@ export class CatalogMatcher {
   private readonly kinds: CompiledKind[];
 
   constructor(catalog: ProfileCatalog) {
-    this.kinds = [compile('productsOfInterest', catalog.products), compile('servicesOfInterest', catalog.services)];
+    this.kinds = [
+      { field: 'productsOfInterest', ...compileTerms(catalog.products) },
+      { field: 'servicesOfInterest', ...compileTerms(catalog.services) },
+    ];
   }
 
   extract(message: MessageText, out: FactCollector): void {
     for (const kind of this.kinds) {
       for (const match of message.matches(kind.pattern)) {
-        const canonical = kind.canonical.get(catalogKey(match[0]));
+        const canonical = kind.canonicalOf(match[0]);
         if (canonical) this.classify(message, match.index, match[0].length, kind, canonical, out);
       }
     }
@@ -49,19 +50,6 @@ export class CatalogMatcher {
     if (kind.field === 'servicesOfInterest' && /ed$/i.test(message.text.slice(index, index + length)) && DONE.test(before)) return;
     out.add(kind.field, canonical, CONFIDENCE.likely);
   }
-}
-
-function compile(field: ListField, entries: Record<string, string[]>): CompiledKind {
-  const canonical = new Map<string, string>();
-  for (const [name, synonyms] of Object.entries(entries)) {
-    for (const term of [name, ...synonyms]) {
-      const key = catalogKey(term);
-      if (key && !canonical.has(key)) canonical.set(key, name);
-    }
-  }
-  const alternatives = [...canonical.keys()].sort((a, b) => b.length - a.length).map(catalogPattern);
-  const source = alternatives.length ? alternatives.join('|') : '(?!)';
-  return { field, pattern: new RegExp(String.raw`(?<![\p{L}\p{N}@._%])(?:${source})(?![\p{L}\p{N}@]|[._%][\p{L}\p{N}])`, 'giu'), canonical };
 }
 
 function negatedBefore(before: string): boolean {

@@ -9,6 +9,8 @@ interface ChannelCue {
   channel: Channel;
   pattern: RegExp;
   confidence: number;
+  /** The cue does not count when the sentence before it matches this ("text me on my cell"). */
+  unless?: RegExp;
 }
 
 const LIKED = String.raw`(?:is|are|works|would\s{1,3}be)\s{1,3}(?:best|better|easier|easiest|preferred|great|good|ideal|fine|ok|okay)\b`;
@@ -17,7 +19,8 @@ const PREFERS = String.raw`\b(?:prefer(?:ably)?|rather(?:\s{1,3}(?:get|have|rece
 const CUES: ChannelCue[] = [
   { channel: 'email', pattern: /\be-?mail\s{1,3}me\b|\b(?:send|shoot|drop)\s{1,3}(?:me\s{1,3})?(?:an?\s{1,3})?e-?mail\b|\b(?:by|via|over|through|thru)\s{1,3}e-?mail\b|\bto\s{1,3}my\s{1,3}e-?mail\b/gi, confidence: CONFIDENCE.likely },
   { channel: 'email', pattern: new RegExp(String.raw`\be-?mail\s{1,3}${LIKED}|${PREFERS}e-?mails?\b|\bbest\s{1,3}(?:way|to)\b[^.!?\n]{0,30}?\be-?mail\b|\be-?mails?\s{1,3}only\b|\bonly\s{1,3}(?:by\s{1,3})?e-?mail\b`, 'gi'), confidence: CONFIDENCE.stated },
-  { channel: 'phone', pattern: /\bcall\s{1,3}me\b(?!\s{1,3}(?:crazy|old[-\s]fashioned|paranoid|skeptical|whatever)\b)|\bgive\s{1,3}me\s{1,3}a\s{1,3}(?:call|ring|buzz)\b|\b(?:ring|phone)\s{1,3}me\b|\b(?:by|via|over\s{1,3}the)\s{1,3}phone\b|\b(?:for|want|like|schedule|book|request|need)\s{1,3}a\s{1,3}(?:phone\s{1,3})?call\b|\b(?:get|have|need|want|request|schedule|book|like)\s{1,3}a\s{1,3}call\s?back\b|\b(?:best|good|ok|okay|fine|better|easiest)\s{1,3}(?:time\s{1,3})?to\s{1,3}call\b|\b(?:on|at|via)(?<!\b(?:text|txt|sms)\b[^.!?\n]{0,40}(?:on|at|via))\s{1,3}my\s{1,3}(?:cell|mobile|landline)\b|\b(?:ll[aá]mame|ll[aá]menme|me\s{1,3}llamen|llamarme)\b/giu, confidence: CONFIDENCE.likely },
+  { channel: 'phone', pattern: /\bcall\s{1,3}me\b(?!\s{1,3}(?:crazy|old[-\s]fashioned|paranoid|skeptical|whatever)\b)|\bgive\s{1,3}me\s{1,3}a\s{1,3}(?:call|ring|buzz)\b|\b(?:ring|phone)\s{1,3}me\b|\b(?:by|via|over\s{1,3}the)\s{1,3}phone\b|\b(?:for|want|like|schedule|book|request|need)\s{1,3}a\s{1,3}(?:phone\s{1,3})?call\b|\b(?:get|have|need|want|request|schedule|book|like)\s{1,3}a\s{1,3}call\s?back\b|\b(?:best|good|ok|okay|fine|better|easiest)\s{1,3}(?:time\s{1,3})?to\s{1,3}call\b|\b(?:ll[aá]mame|ll[aá]menme|me\s{1,3}llamen|llamarme)\b/gi, confidence: CONFIDENCE.likely },
+  { channel: 'phone', pattern: /\b(?:on|at|via)\s{1,3}my\s{1,3}(?:cell|mobile|landline)\b/gi, confidence: CONFIDENCE.likely, unless: /\b(?:text|txt|sms)\b/i },
   { channel: 'phone', pattern: new RegExp(String.raw`\b(?:phone|calls?|a\s{1,3}(?:phone\s{1,3})?call)\s{1,3}${LIKED}|${PREFERS}(?:phone(?:\s{1,3}calls?)?|calls?|calling)\b|\bbest\s{1,3}(?:way|to)\b[^.!?\n]{0,30}?\b(?:phone|call)\b|\b(?:calls?|phone)\s{1,3}only\b`, 'gi'), confidence: CONFIDENCE.stated },
   { channel: 'sms', pattern: /\b(?:text|txt|sms)\s{1,3}me\b|\bsend\s{1,3}me\s{1,3}an?\s{1,3}(?:text|sms)\b|\b(?:by|via|over)\s{1,3}(?:text|sms)\b/gi, confidence: CONFIDENCE.likely },
   { channel: 'sms', pattern: new RegExp(String.raw`\b(?:text|texts|texting|sms|text\s{1,3}messages?)\s{1,3}${LIKED}|${PREFERS}(?:texts?|texting|sms)\b|\bbest\s{1,3}(?:way|to)\b[^.!?\n]{0,30}?\b(?:text|sms)\b|\b(?:sms|texts?|texting)\s{1,3}only\b|\bonly\s{1,3}(?:by\s{1,3})?(?:text|sms)\b`, 'gi'), confidence: CONFIDENCE.stated },
@@ -38,7 +41,8 @@ export class ContactChannelExtractor {
     for (const cue of CUES) {
       for (const match of message.matches(cue.pattern)) {
         const before = message.before(match.index, 30);
-        if (NEGATED_BEFORE.test(before) || ASKED_ABOUT_THE_PAST.test(before) || this.isNaming(message.text, match[0], match.index)) continue;
+        if (NEGATED_BEFORE.test(before) || ASKED_ABOUT_THE_PAST.test(before) || cue.unless?.test(before)) continue;
+        if (this.isNaming(message.text, match[0], match.index)) continue;
         out.add('preferences.contactChannel', cue.channel, cue.confidence);
       }
     }

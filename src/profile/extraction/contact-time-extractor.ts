@@ -15,14 +15,14 @@ const PHRASES: Record<string, TimeOfDay> = {
 };
 const WORD = /\b(?:after|before)\s{1,3}(?:noon|lunch|work|dinner|school)\b|\b(?:mornings?|afternoons?|evenings?|nights?|tonight|lunch\s?time|lunch|midday|noon)\b/gi;
 const HOUR = /\b(after|before|around|at|by|from|between|past|until|till|til)\s{1,3}(\d{1,2})(?::([0-5]\d))?(?:\s{0,2}([ap])\.?m\b\.?)?(?![\d:/%]|[.,]\d|-\d{3})/gi;
-const FOREIGN = /\bpor\s{1,3}la\s{1,3}(ma[nñ]ana|tarde|noche)\b|\b(?:le\s{1,3}(matin|soir)|l['’](apr[eè]s-midi))\b|\b(morgens|vormittags|nachmittags|abends)\b/giu;
+const FOREIGN = /\bpor\s{1,3}la\s{1,3}(ma[nñ]ana|tarde|noche)\b|\b(?:le\s{1,3}(matin|soir)|l['’](apr[eè]s-midi))\b|\b(morgens|vormittags|nachmittags|abends)\b/gi;
 const FOREIGN_WORDS: Record<string, TimeOfDay> = {
   mañana: 'morning', manana: 'morning', tarde: 'afternoon', noche: 'evening', matin: 'morning', soir: 'evening',
   'après-midi': 'afternoon', 'apres-midi': 'afternoon', morgens: 'morning', vormittags: 'morning', nachmittags: 'afternoon', abends: 'evening',
 };
 /** Only a time in a sentence about reaching the customer counts ("the crew came in the morning" does not). */
 const CONTACT =
-  /\b(?:call|calls|text|txt|ring|reach|contact|phone|e-?mail|hold\s{1,3}of|in\s{1,3}touch|get\s{1,3}back|catch\s{1,3}me|available|availability|free|home|best\s{1,3}time|good\s{1,3}time|prefer|preferably|convenient|be\s{1,3}(?:called|contacted|reached)|llamen|llamar|ll[aá]mame|contactar|appel\w*|anrufen)\b|\b(?:works?|is|are)\s{1,3}(?:best|better|good|great|ideal|ok|okay)\b|\bworks?(?:\s{1,3}for\s{1,3}(?:me|us))?\s{0,3}(?:[.!?]|$)/iu;
+  /\b(?:call|calls|text|txt|ring|reach|contact|phone|e-?mail|hold\s{1,3}of|in\s{1,3}touch|get\s{1,3}back|catch\s{1,3}me|available|availability|free|home|best\s{1,3}time|good\s{1,3}time|prefer|preferably|convenient|be\s{1,3}(?:called|contacted|reached)|llamen|llamar|ll[aá]mame|contactar|appel\w*|anrufen)\b|\b(?:works?|is|are)\s{1,3}(?:best|better|good|great|ideal|ok|okay)\b|\bworks?(?:\s{1,3}for\s{1,3}(?:me|us))?\s{0,3}(?:[.!?]|$)/i;
 const PREFERENCE = /\b(?:prefer|preferably|best|better|ideal|only|works?)\b/i;
 const GREETING_OR_SCHEDULE = /\b(?:good|buen[oa]s?)\s{1,3}$|\bwork(?:s|ing)?\s{1,3}(?:the\s{1,3})?$|\b(?:at\s{1,3}work|working|busy|unavailable|not\s{1,3}available|in\s{1,3}class)\b[^,;]{0,12}$/i;
 const NEGATED = /\b(?:not|don['’]?t|do\s{1,3}not|never|no)\b(?![^,;]*\b(?:but|because|so|just|only)\b)[^,;]*$/i;

@@ -16,15 +16,15 @@ const CUES: LanguageCue[] = [
     confidence: CONFIDENCE.stated,
   },
   {
-    pattern: /\b(?:speak|speaks|speaking|talk|talking|write|writing|respond|reply|answer|communicate|chat|continue|switch\s{1,3}to|hablo|habla|hablan|hablar|hablamos|hable|hablen|hablas|parle|parles|parlez|parler|parlons|spreche|sprechen|sprichst|spricht|falo|fala|falar|falam|fale|falem|parli|parla|parlare)\s{1,3}(?:(?:to|with)\s{1,3}(?:me|us)\s{1,3}|sie\s{1,3}|vous\s{1,3}|usted\s{1,3})?(?:in\s{1,3}|en\s{1,3}|em\s{1,3})?/giu,
+    pattern: /\b(?:speak|speaks|speaking|talk|talking|write|writing|respond|reply|answer|communicate|chat|continue|switch\s{1,3}to|hablo|habla|hablan|hablar|hablamos|hable|hablen|hablas|parle|parles|parlez|parler|parlons|spreche|sprechen|sprichst|spricht|falo|fala|falar|falam|fale|falem|parli|parla|parlare)\s{1,3}(?:(?:to|with)\s{1,3}(?:me|us)\s{1,3}|sie\s{1,3}|vous\s{1,3}|usted\s{1,3})?(?:in\s{1,3}|en\s{1,3}|em\s{1,3})?/gi,
     confidence: CONFIDENCE.likely,
   },
-  { pattern: /(?<![\p{L}])(?:in|en|em|auf)\s{1,3}/giu, confidence: CONFIDENCE.likely },
+  { pattern: /\b(?:in|en|em|auf)\s{1,3}/gi, confidence: CONFIDENCE.likely },
   { pattern: /\b(?:don['’]?t|do\s{1,3}not|doesn['’]?t|can['’]?t|cannot|no)\s{1,3}(?:speak|read|understand)\s{1,3}(?:much\s{1,3}|any\s{1,3})?|\bnot\s{1,3}in\s{1,3}/gi, confidence: CONFIDENCE.likely, negated: true },
 ];
 const WORDS = /([\p{L}\p{M}-]{2,20})(?:[ \t]{1,3}([\p{L}\p{M}-]{2,20}))?/uy;
 /** "Spanish please", "English only please", "Vietnamese speakers". */
-const PLEASE = /(?<![\p{L}])(?:please|pls|plz|por\s{1,3}favor|s['’]il\s{1,3}vous\s{1,3}pla[iî]t|bitte|per\s{1,3}favore|speakers?|speaking\s{1,3}(?:agent|rep|representative|person|staff|someone))(?![\p{L}])/giu;
+const PLEASE = /\b(?:please|pls|plz|por\s{1,3}favor|s['’]il\s{1,3}vous\s{1,3}pla[iî]t|bitte|per\s{1,3}favore|speakers?|speaking\s{1,3}(?:agent|rep|representative|person|staff|someone))\b/gi;
 const WORD_BEFORE = /([\p{L}\p{M}-]{2,20})(?:\s{1,3}only)?[\s,]{0,3}$/u;
 /** "she only speaks Korean": someone else's language. */
 const THIRD_PERSON = /\b(?:she|he|they)(?:\s{1,3}[a-z]{1,12})?\s{1,3}$/i;
@@ -32,6 +32,7 @@ const NEGATED_CUE = /\b(?:don['’]?t|do\s{1,3}not|doesn['’]?t|never|can['’]
 /** A sentence that is only a language name: "¿Español?", "English please". */
 const ALONE = /(?<=^|[.!?\n¿¡])[\s¿¡]{0,3}([\p{L}\p{M}-]{2,20})[\s]{0,3}(?=[.!?\n]|$)/gu;
 const RUSSIAN_ADVERB = /(?<![\p{L}])по-(?:русски|английски|украински)(?![\p{L}])/giu;
+const CYRILLIC = /[\u0400-\u04ff]/;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 const CJK_NAME = /(?:用|说|說|讲|講|会|會)?(中文|汉语|漢語|普通话|普通話|国语|國語|华语|華語|粤语|粵語|广东话|廣東話|日本語|日本语|한국어|한국말)(で|로|으로|可以|吗|嗎|沟通|溝通|交流)?/gu;
 const CJK_CODES: Record<string, string> = { 日本語: 'ja', 日本语: 'ja', 한국어: 'ko', 한국말: 'ko' };
@@ -42,7 +43,7 @@ export class LanguageExtractor {
     for (const cue of CUES) this.afterCue(message, cue, out);
     this.beforePlease(message, out);
     this.alone(message, out);
-    for (const match of message.matches(RUSSIAN_ADVERB)) this.add(match[0], CONFIDENCE.likely, out);
+    if (CYRILLIC.test(message.text)) for (const match of message.matches(RUSSIAN_ADVERB)) this.add(match[0], CONFIDENCE.likely, out);
     if (CJK.test(message.text)) this.cjk(message, out);
   }
 

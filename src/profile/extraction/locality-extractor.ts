@@ -8,14 +8,14 @@ import { readUsState } from './us-state-reader';
 import { US_STATES } from './us-states';
 
 /** Where someone lives: "I live in", "based in", "city is"; lower-case places allowed after these. */
-const RESIDES = /\b(?:live|living|reside|residing)\s{1,3}in\s{1,3}|\b(?:located|based|situated)\s{1,3}in\s{1,3}|\b(?:home|house|property)\s{1,3}is\s{1,3}in\s{1,3}|\b(?:city|town)\s{1,3}of\s{1,3}/giu;
-const CITY_IS = /\b(?:city|town)\s{0,3}(?:is|:|=|-)\s{0,3}/giu;
+const RESIDES = /\b(?:live|living|reside|residing)\s{1,3}in\s{1,3}|\b(?:located|based|situated)\s{1,3}in\s{1,3}|\b(?:home|house|property)\s{1,3}is\s{1,3}in\s{1,3}|\b(?:city|town)\s{1,3}of\s{1,3}/gi;
+const CITY_IS = /\b(?:city|town)\s{0,3}(?:is|:|=|-)\s{0,3}/gi;
 /** "I'm in Boston", "we're in Raleigh NC", "moved to Denver": capitals only. */
-const IS_IN = /\b(?:i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}in\s{1,3}|\bmoved\s{1,3}to\s{1,3}/giu;
+const IS_IN = /\b(?:i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}in\s{1,3}|\bmoved\s{1,3}to\s{1,3}/gi;
 /** "while I'm in London", "when we're in Denver": a stay, not a home. */
 const TEMPORARY = /\b(?:while|when|whenever|until|till|if|once)\s{1,3}$/i;
-const STATE_IS = /\bstate\s{0,3}(?:is|:|=|-)\s{0,3}(?:in\s{1,3})?/giu;
-const ZIP = /\b(?:zip|zipcode|zip\s{0,2}code|postal\s{1,2}code|postcode)(?:\s{0,3}(?:is|:|=|-|#|['’]s))?(?:\s{1,3}(?:is|actually)){0,3}\s{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/giu;
+const STATE_IS = /\bstate\s{0,3}(?:is|:|=|-)\s{0,3}(?:in\s{1,3})?/gi;
+const ZIP = /\b(?:zip|zipcode|zip\s{0,2}code|postal\s{1,2}code|postcode)(?:\s{0,3}(?:is|:|=|-|#|['’]s))?(?:\s{1,3}(?:is|actually)){0,3}\s{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/gi;
 const NOT_ZIP = /^\s{0,3},?\s{0,3}(?:and\s{1,3})?not\s{1,3}(\d{5}(?:-\d{4})?)(?![\d-])/;
 const TITLE_NAMES = [...US_STATES.keys()].map((name) => name.replace(/\b\p{L}/gu, (letter) => letter.toUpperCase()));
 /** A state written as its capitalised name or upper-case code, anywhere ("Plano, TX", "Portland, Oregon"). */

@@ -17,11 +17,11 @@ const STREET = new RegExp(
   String.raw`${HOUSE}\s{1,3}(?:${WORD}\s{1,3}){0,3}?(${STRONG}|${WEAK})\.?(?![\p{L}\p{N}])(?:\s{1,3}${DIRECTION}(?![\p{L}\p{N}]))?${UNIT}?`,
   'giu',
 );
-const PO_BOX = /\b(?:p\.?\s?o\.?\s{0,2}box|post\s{1,3}office\s{1,3}box)\s{0,3}#?(\d{1,6})\b/giu;
+const PO_BOX = /\b(?:p\.?\s?o\.?\s{0,2}box|post\s{1,3}office\s{1,3}box)\s{0,3}#?(\d{1,6})\b/gi;
 /** An address cue: a street right after it may lack a street type ("I live at 1811 Calle Real"). */
 const CUE =
   /\b(?:address|live\s{1,3}at|living\s{1,3}at|located\s{1,3}at|(?:we|i)['’]?(?:re|m)\s{1,3}at|(?:property|house|home|place)\s{1,3}is(?:\s{1,3}at)?|moved\s{1,3}(?:in)?to|ship\s{1,3}(?:it\s{1,3})?to|street\s{1,3}is)\s{0,3}(?:is\s{1,3}|:\s{0,3}|-\s{0,3})?$/i;
-const CUE_AT = new RegExp(CUE.source.replace(/\$$/, ''), 'giu');
+const CUE_AT = new RegExp(CUE.source.replace(/\$$/, ''), 'gi');
 const CUED_STREET = new RegExp(String.raw`${HOUSE}(?:\s{1,3}${WORD}){1,4}?(?=\s{0,3}(?:,|\n|$|\s{1,3}in\s))`, 'iuy');
 const WEAK_TYPE = new RegExp(`^(?:${WEAK})$`, 'i');
 const FUNCTION_WORDS = new Set('the a an and or of in on at to for from with by my your our is are was be it this that i we you they there here per each than then more less about into over under'.split(' '));
