@@ -1,6 +1,7 @@
 import { compileTerms, CompiledTerms } from './catalog-terms';
 import { CONFIDENCE } from './confidence';
 import { FactCollector } from './fact-collector';
+import { lastMatchEnd } from './last-match';
 import { MessageText } from './message-text';
 import { ProfileCatalog } from './profile-catalog';
 import { ListField } from './profile-field';
@@ -58,8 +59,6 @@ function negatedBefore(before: string): boolean {
 
 /** Whether the last match of `cue` in `before` still applies at its end (nothing resets it in between). */
 function inScope(cue: RegExp, before: string): boolean {
-  cue.lastIndex = 0;
-  let end = -1;
-  for (let match = cue.exec(before); match; match = cue.exec(before)) end = match.index + match[0].length;
+  const end = lastMatchEnd(cue, before);
   return end >= 0 && !RESET.test(before.slice(end));
 }

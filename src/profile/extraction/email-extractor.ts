@@ -2,7 +2,7 @@ import { CONFIDENCE } from './confidence';
 import { FactCollector } from './fact-collector';
 import { MessageText } from './message-text';
 import { belongsToSomeoneElse } from './third-party';
-import { lastCueEnd, VALUE_CUES } from './value-cues';
+import { valueState, ValueState } from './value-state';
 
 /** Bounded parts (64-char local part, 63-char labels), and no start inside a word: linear on any input. */
 const EMAIL =
@@ -19,7 +19,7 @@ interface Candidate {
   value: string;
   index: number;
   end: number;
-  state: 'current' | 'preferred' | 'old' | 'negated';
+  state: ValueState;
   cued: boolean;
 }
 
@@ -39,7 +39,7 @@ export class EmailExtractor {
       const before = message.before(match.index, 80);
       if (ROLE.test(value) || SENT_TO.test(before) || belongsToSomeoneElse(before)) continue;
       const end = match.index + match[0].length;
-      found.push({ value, index: match.index, end, state: stateOf(before, message.after(end, 60)), cued: CUE.test(before) });
+      found.push({ value, index: match.index, end, state: valueState(before, message.after(end, 60)), cued: CUE.test(before) });
       if (found.length >= 10) break;
     }
     return found;
@@ -62,12 +62,4 @@ export class EmailExtractor {
       if (!named) out.negate('email', null, CONFIDENCE.likely);
     }
   }
-}
-
-function stateOf(before: string, after: string): Candidate['state'] {
-  if (VALUE_CUES.negatedBefore.test(before) || VALUE_CUES.negatedAfter.test(after)) return 'negated';
-  const preferred = Math.max(lastCueEnd(VALUE_CUES.preferred, before), VALUE_CUES.preferredAfter.test(after) ? before.length : -1);
-  const old = lastCueEnd(VALUE_CUES.old, before);
-  if (old > preferred) return 'old';
-  return preferred >= 0 ? 'preferred' : 'current';
 }

@@ -2,7 +2,6 @@ import { CONFIDENCE } from './confidence';
 import { FactCollector } from './fact-collector';
 import { Locality, readLocality } from './locality-reader';
 import { MessageText } from './message-text';
-import { NOT_A_NAME } from './not-a-name';
 import { belongsToSomeoneElse } from './third-party';
 import { readUsState } from './us-state-reader';
 import { US_STATES } from './us-states';
@@ -17,9 +16,12 @@ const TEMPORARY = /\b(?:while|when|whenever|until|till|if|once)\s{1,3}$/i;
 const STATE_IS = /\bstate\s{0,3}(?:is|:|=|-)\s{0,3}(?:in\s{1,3})?/gi;
 const ZIP = /\b(?:zip|zipcode|zip\s{0,2}code|postal\s{1,2}code|postcode)(?:\s{0,3}(?:is|:|=|-|#|['’]s))?(?:\s{1,3}(?:is|actually)){0,3}\s{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/gi;
 const NOT_ZIP = /^\s{0,3},?\s{0,3}(?:and\s{1,3})?not\s{1,3}(\d{5}(?:-\d{4})?)(?![\d-])/;
-const TITLE_NAMES = [...US_STATES.keys()].map((name) => name.replace(/\b\p{L}/gu, (letter) => letter.toUpperCase()));
+const TITLE_NAMES = [...US_STATES.keys()].map((name) => name.replace(/\b(?!of\b)\p{L}/gu, (letter) => letter.toUpperCase()));
 /** A state written as its capitalised name or upper-case code, anywhere ("Plano, TX", "Portland, Oregon"). */
-const STATE_MENTION = new RegExp(String.raw`(?<![\p{L}])(?:[A-Z]{2}|${TITLE_NAMES.sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`, 'gu');
+const STATE_MENTION = new RegExp(
+  String.raw`(?<![\p{L}])(?:${[...TITLE_NAMES, ...US_STATES.values()].sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`,
+  'gu',
+);
 const CITY_BEFORE = /(?:^|[^\p{L}'’.-])((?:\p{Lu}[\p{L}\p{M}'’.-]{0,24}[ \t]{1,2}){0,2}\p{Lu}[\p{L}\p{M}'’.-]{0,24})([ \t]{0,2},[ \t]{0,2}|[ \t]{1,2})$/u;
 
 /** City, state and ZIP outside a street line: "I live in Austin", "Plano, TX", "the zip is 78701". */
@@ -45,10 +47,9 @@ export class LocalityExtractor {
   /** "Plano, TX", "Brooklyn NY 11215", "Tucson, AZ": a capitalised city right before a state. */
   private stateMentions(message: MessageText, out: FactCollector): void {
     for (const match of message.matches(STATE_MENTION)) {
-      if (match[0].length === 2 && !US_STATES_CODES.has(match[0])) continue;
       const before = message.before(match.index, 50);
       const city = CITY_BEFORE.exec(before);
-      if (!city || belongsToSomeoneElse(before) || !plausibleCity(city[1])) continue;
+      if (!city || belongsToSomeoneElse(before)) continue;
       const locality = readLocality(message.text, match.index - city[0].length + city[0].indexOf(city[1]), false, false);
       if (!locality?.city || !locality.state || (!city[2].includes(',') && !locality.zip)) continue;
       add(locality, locality.zip ? CONFIDENCE.stated : CONFIDENCE.likely, out);
@@ -71,12 +72,6 @@ export class LocalityExtractor {
       if (not) out.negate('addressZip', not[1], CONFIDENCE.stated);
     }
   }
-}
-
-const US_STATES_CODES = new Set(US_STATES.values());
-
-function plausibleCity(city: string): boolean {
-  return !city.split(/\s+/).some((word) => NOT_A_NAME.has(word.toLowerCase()));
 }
 
 function add(locality: Locality, confidence: number, out: FactCollector): void {

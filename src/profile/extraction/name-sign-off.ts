@@ -1,5 +1,6 @@
 import { CONFIDENCE } from './confidence';
 import { FactCollector } from './fact-collector';
+import { lastMatch } from './last-match';
 import { readName } from './name-reader';
 
 /** Sign-offs are looked for only in the message's last characters. */
@@ -31,11 +32,4 @@ function addIfLast(text: string, start: number, mode: 'any' | 'capitalized', out
   if (!name || !ENDS.test(text.slice(name.end))) return false;
   out.add('customerName', name.value, name.lowercase ? CONFIDENCE.possible : confidence);
   return true;
-}
-
-function lastMatch(pattern: RegExp, text: string): RegExpExecArray | null {
-  pattern.lastIndex = 0;
-  let last: RegExpExecArray | null = null;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) last = match;
-  return last;
 }

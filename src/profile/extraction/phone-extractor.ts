@@ -4,7 +4,8 @@ import { FactCollector } from './fact-collector';
 import { MessageText } from './message-text';
 import { regionHint } from './phone-region-hint';
 import { belongsToSomeoneElse } from './third-party';
-import { lastCueEnd, VALUE_CUES } from './value-cues';
+import { lastMatchEnd } from './last-match';
+import { valueState, ValueState } from './value-state';
 
 /** A run of digits and phone punctuation that starts a token and ends on a digit: bounded, so linear. */
 const RUN = /(?<![\p{L}\p{N}+$€£#%_@\/.,-])(?:\+|\(|00)?\d[\d ().\-/\u00a0]{5,26}[\d)]/gu;
@@ -14,7 +15,7 @@ const DATE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
 const ZIP4 = /^\d{5}-\d{4}$/;
 const PHONE_CUE = /\b(?:phone|cell|cellphone|cellular|mobile|mob|tel|telephone|number|num|ph|call|text|txt|sms|whatsapp|reach|contact|ring|dial|landline|digits)\b|[📞☎📱]/giu;
 const ID_NUMBER =
-  /\b(?:order|serial|model|account|acct|invoice|tracking|confirmation|reference|ref|ticket|case|policy|claim|customer|member|loan|project|job|part|transaction|po|permit|meter|routing|card|confirmation)\s{0,3}(?:number|no\.?|num|#|id)(?![\p{L}])/giu;
+  /\b(?:order|serial|model|account|acct|invoice|tracking|confirmation|reference|ref|ticket|case|policy|claim|customer|member|loan|project|job|part|transaction|po|permit|meter|routing|card)\s{0,3}(?:number|no\.?|num|#|id)(?![\p{L}])/giu;
 const ID_RIGHT_BEFORE =
   /\b(?:order|invoice|inv|account|acct|ref|reference|tracking|confirmation|ticket|case|serial|model|part|sku|po|receipt|transaction|txn|policy|claim|permit|meter|license|licence|vin|routing|card|member|customer|loan|project|job|quote|estimate|id|pin|code|zip|postal|from)\s{0,3}(?:number|no\.?|num|#|id|code)?\s{0,3}(?:is|was|:|=|-)?\s{0,3}#?\s{0,3}$/i;
 const NOT_THE_AUTHORS = /\b(?:your|you\s{1,3}guys['’]?)\s{1,3}(?:number|phone|line|office)\b|\bclaiming\b/i;
@@ -25,7 +26,7 @@ interface Candidate {
   value: string;
   index: number;
   end: number;
-  state: 'current' | 'preferred' | 'old' | 'negated';
+  state: ValueState;
   confidence: number;
 }
 
@@ -59,11 +60,10 @@ export class PhoneExtractor {
     if (ID_RIGHT_BEFORE.test(before) || isIdNumber(before) || belongsToSomeoneElse(before) || NOT_THE_AUTHORS.test(after)) return null;
     const value = this.parse(raw, `${before} ${after}`);
     if (!value) return null;
-    const cued = PHONE_CUE.test(before) || (message.text.length < 60 && ALONE.test(message.text));
-    PHONE_CUE.lastIndex = 0;
+    const cued = lastMatchEnd(PHONE_CUE, before) >= 0 || (message.text.length < 60 && ALONE.test(message.text));
     const formatted = /[+\s().\-/]/.test(raw);
     if (!cued && !formatted) return null;
-    return { value, index, end, state: stateOf(before, after), confidence: cued ? CONFIDENCE.stated : CONFIDENCE.likely };
+    return { value, index, end, state: valueState(before, after), confidence: cued ? CONFIDENCE.stated : CONFIDENCE.likely };
   }
 
   private parse(raw: string, sentence: string): string | null {
@@ -93,14 +93,6 @@ function looksLikePhone(raw: string): boolean {
 
 /** "order number ...", "serial number on the unit is ..." unless a phone word comes after it. */
 function isIdNumber(before: string): boolean {
-  const id = lastCueEnd(ID_NUMBER, before);
-  return id >= 0 && id >= lastCueEnd(PHONE_CUE, before);
-}
-
-function stateOf(before: string, after: string): Candidate['state'] {
-  if (VALUE_CUES.negatedBefore.test(before) || VALUE_CUES.negatedAfter.test(after)) return 'negated';
-  const preferred = Math.max(lastCueEnd(VALUE_CUES.preferred, before), VALUE_CUES.preferredAfter.test(after) ? before.length : -1);
-  const old = lastCueEnd(VALUE_CUES.old, before);
-  if (old > preferred) return 'old';
-  return preferred >= 0 ? 'preferred' : 'current';
+  const id = lastMatchEnd(ID_NUMBER, before);
+  return id >= 0 && id >= lastMatchEnd(PHONE_CUE, before);
 }

@@ -3,7 +3,7 @@ import { FactCollector } from './fact-collector';
 import { Locality, readLocality } from './locality-reader';
 import { MessageText } from './message-text';
 import { belongsToSomeoneElse } from './third-party';
-import { VALUE_CUES } from './value-cues';
+import { disownedBefore } from './value-state';
 
 const HOUSE = String.raw`(?<![\p{L}\p{N}#$€£.,/-])\d{1,6}(?:-\d{1,4})?[a-z]?`;
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,24}`;
@@ -43,7 +43,7 @@ export class StreetExtractor {
     const words = raw.split(/\s+/).slice(1, -1);
     if (words.some((word) => FUNCTION_WORDS.has(word.toLowerCase()))) return false;
     if (weakType && !cued && !/\s\p{Lu}[\p{L}.]*\.?$/u.test(raw.replace(/,?\s{1,3}(?:apt|apartment|unit|suite|ste|#|fl|floor|bldg)\b.*$/iu, ''))) return false;
-    if (VALUE_CUES.negatedBefore.test(before)) {
+    if (disownedBefore(before)) {
       out.negate('addressStreet', normaliseStreet(raw), CONFIDENCE.stated);
       return true;
     }

@@ -1,3 +1,5 @@
+import { lastMatchEnd } from './last-match';
+
 /** "my wife's", "his", "my husband's number", "your office": the value that follows is not the author's. */
 const SOMEONE_ELSE =
   /\b(?:(?:my|our)\s{1,3}(?:wife|husband|partner|spouse|son|daughter|kid|child|mom|mother[-\s]in[-\s]law|father[-\s]in[-\s]law|mum|mother|dad|father|parents?|brother|sister|friend|boss|neighbou?r|landlord|tenant|colleague|co-?worker|assistant|girlfriend|boyfriend|fianc[eé]e?|roommate|realtor|agent|contractor|electrician|manager|grandma|grandpa|grandmother|grandfather|aunt|uncle|cousin|in-law|children|kids)(?:s|['’]s|s['’])?|(?:his|her|their|your|you\s{1,3}guys['’]?)\s{1,3}(?:[a-z]{1,15}\s{1,3})?(?:e-?mail|number|phone|cell|mobile|address|office|name|website|site|line|store|location|shop))\b/gi;
@@ -10,13 +12,6 @@ const MINE = /\b(?:mine|my\s{1,3}own|me\s{1,3}at|i\s{1,3}use|my\s{1,3}(?:e-?mail
  * counts, so "my wife's email is x, mine is y" gives y to the author.
  */
 export function belongsToSomeoneElse(before: string): boolean {
-  const other = lastEnd(SOMEONE_ELSE, before);
-  return other >= 0 && other > lastEnd(MINE, before);
-}
-
-function lastEnd(pattern: RegExp, text: string): number {
-  pattern.lastIndex = 0;
-  let end = -1;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) end = match.index + match[0].length;
-  return end;
+  const other = lastMatchEnd(SOMEONE_ELSE, before);
+  return other >= 0 && other > lastMatchEnd(MINE, before);
 }
