@@ -32,8 +32,9 @@ const REFUSALS = new RegExp(
   'gi',
 );
 const NEGATED_BEFORE = /\b(?:don['’]?t|do\s{1,3}not|never|stop|not|no)\s{1,3}(?:[a-z]{1,12}\s{1,3})?$/i;
-/** "did you email me?" asks about the past; it states no preference. */
-const ASKED_ABOUT_THE_PAST = /\b(?:did|have|has|had)\s{1,3}(?:you|u|y['’]all|someone|anyone|anybody)(?:\s{1,3}guys)?\s{1,3}$/i;
+/** "did you email me?", "someone would call me back": the past or a promise, not a preference. */
+const ASKED_ABOUT_THE_PAST =
+  /\b(?:(?:did|have|has|had)\s{1,3}(?:you|u|y['’]all|someone|anyone|anybody)(?:\s{1,3}guys)?|would|was\s{1,3}(?:going|supposed)\s{1,3}to|were\s{1,3}(?:going|supposed)\s{1,3}to)\s{1,3}$/i;
 
 /** How the customer wants to be contacted: email, phone or sms; "don't call me" is a negation. */
 export class ContactChannelExtractor {

@@ -17,7 +17,7 @@ describe('preferences.contactChannel', () => {
     expect(factsOf(text)['preferences.contactChannel']).toBe(channel);
   });
 
-  it.each(['you can call me Bill', 'did you email me?', 'you can text or call, whatever', 'my email is dana@example.com', 'I called yesterday'])(
+  it.each(['you can call me Bill', 'did you email me?', 'someone said they would call me back', 'you can text or call, whatever', 'my email is dana@example.com', 'I called yesterday'])(
     'reads no channel in %j',
     (text) => {
       expect(factsOf(text)['preferences.contactChannel']).toBeUndefined();
