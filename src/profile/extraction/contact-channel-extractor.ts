@@ -1,0 +1,65 @@
+import { CONFIDENCE } from './confidence';
+import { FactCollector } from './fact-collector';
+import { MessageText } from './message-text';
+import { readName } from './name-reader';
+
+type Channel = 'email' | 'phone' | 'sms';
+
+interface ChannelCue {
+  channel: Channel;
+  pattern: RegExp;
+  confidence: number;
+  /** The cue does not count when the sentence before it matches this ("text me on my cell"). */
+  unless?: RegExp;
+}
+
+const LIKED = String.raw`(?:is|are|works|would\s{1,3}be)\s{1,3}(?:best|better|easier|easiest|preferred|great|good|ideal|fine|ok|okay)\b`;
+const PREFERS = String.raw`\b(?:prefer(?:ably)?|rather(?:\s{1,3}(?:get|have|receive))?)\s{1,3}(?:an?\s{1,3})?`;
+
+const CUES: ChannelCue[] = [
+  { channel: 'email', pattern: /\be-?mail\s{1,3}me\b|\b(?:send|shoot|drop)\s{1,3}(?:me\s{1,3})?(?:an?\s{1,3})?e-?mail\b|\b(?:by|via|over|through|thru)\s{1,3}e-?mail\b|\bto\s{1,3}my\s{1,3}e-?mail\b/gi, confidence: CONFIDENCE.likely },
+  { channel: 'email', pattern: new RegExp(String.raw`\be-?mail\s{1,3}${LIKED}|${PREFERS}e-?mails?\b|\bbest\s{1,3}(?:way|to)\b[^.!?\n]{0,30}?\be-?mail\b|\be-?mails?\s{1,3}only\b|\bonly\s{1,3}(?:by\s{1,3})?e-?mail\b`, 'gi'), confidence: CONFIDENCE.stated },
+  { channel: 'phone', pattern: /\bcall\s{1,3}me\b(?!\s{1,3}(?:crazy|old[-\s]fashioned|paranoid|skeptical|whatever)\b)|\bgive\s{1,3}me\s{1,3}a\s{1,3}(?:call|ring|buzz)\b|\b(?:ring|phone)\s{1,3}me\b|\b(?:by|via|over\s{1,3}the)\s{1,3}phone\b|\b(?:for|want|like|schedule|book|request|need)\s{1,3}a\s{1,3}(?:phone\s{1,3})?call\b|\b(?:get|have|need|want|request|schedule|book|like)\s{1,3}a\s{1,3}call\s?back\b|\b(?:best|good|ok|okay|fine|better|easiest)\s{1,3}(?:time\s{1,3})?to\s{1,3}call\b|\b(?:ll[aá]mame|ll[aá]menme|me\s{1,3}llamen|llamarme)\b/gi, confidence: CONFIDENCE.likely },
+  { channel: 'phone', pattern: /\b(?:on|at|via)\s{1,3}my\s{1,3}(?:cell|mobile|landline)\b/gi, confidence: CONFIDENCE.likely, unless: /\b(?:text|txt|sms)\b/i },
+  { channel: 'phone', pattern: new RegExp(String.raw`\b(?:phone|calls?|a\s{1,3}(?:phone\s{1,3})?call)\s{1,3}${LIKED}|${PREFERS}(?:phone(?:\s{1,3}calls?)?|calls?|calling)\b|\bbest\s{1,3}(?:way|to)\b[^.!?\n]{0,30}?\b(?:phone|call)\b|\b(?:calls?|phone)\s{1,3}only\b`, 'gi'), confidence: CONFIDENCE.stated },
+  { channel: 'sms', pattern: /\b(?:text|txt|sms)\s{1,3}me\b|\bsend\s{1,3}me\s{1,3}an?\s{1,3}(?:text|sms)\b|\b(?:by|via|over)\s{1,3}(?:text|sms)\b/gi, confidence: CONFIDENCE.likely },
+  { channel: 'sms', pattern: new RegExp(String.raw`\b(?:text|texts|texting|sms|text\s{1,3}messages?)\s{1,3}${LIKED}|${PREFERS}(?:texts?|texting|sms)\b|\bbest\s{1,3}(?:way|to)\b[^.!?\n]{0,30}?\b(?:text|sms)\b|\b(?:sms|texts?|texting)\s{1,3}only\b|\bonly\s{1,3}(?:by\s{1,3})?(?:text|sms)\b`, 'gi'), confidence: CONFIDENCE.stated },
+];
+/** "don't call before 10", "no calls after 9pm": a time, not a channel, is refused. */
+const ABOUT_TIMING = String.raw`(?!(?:\s{1,3}me)?\s{1,3}(?:before|after|until|till|during|between|early|late|past|tomorrow|today|tonight|in\s{1,3}the|at\s{1,3}\d|on\s{1,3}(?:weekends?|weekdays?|sundays?|saturdays?)))`;
+const REFUSALS = new RegExp(
+  String.raw`\b(?:don['’]?t|dont|do\s{1,3}not|never|stop)\s{1,3}(e-?mail(?:ing)?|call(?:ing)?|text(?:ing)?|sms)\b${ABOUT_TIMING}|\bno\s{1,3}(?:more\s{1,3})?(phone\s{1,3}calls|calls|e-?mails|texts|text\s{1,3}messages|sms)\b${ABOUT_TIMING}|\bdon['’]?t\s{1,3}want\s{1,3}(?:any\s{1,3})?(?:more\s{1,3})?(calls|phone\s{1,3}calls|e-?mails|texts)\b|\b(?:stop|don['’]?t|dont|do\s{1,3}not|never)\s{1,3}send(?:ing)?\s{1,3}(?:me\s{1,3})?(?:any\s{1,3})?(?:more\s{1,3})?(?:[a-z]{1,20}\s{1,3})?(e-?mails|texts|text\s{1,3}messages|sms)\b`,
+  'gi',
+);
+const NEGATED_BEFORE = /\b(?:don['’]?t|do\s{1,3}not|never|stop|not|no)\s{1,3}(?:[a-z]{1,12}\s{1,3})?$/i;
+/** "did you email me?", "someone would call me back": the past or a promise, not a preference. */
+const ASKED_ABOUT_THE_PAST =
+  /\b(?:(?:did|have|has|had)\s{1,3}(?:you|u|y['’]all|someone|anyone|anybody)(?:\s{1,3}guys)?|would|was\s{1,3}(?:going|supposed)\s{1,3}to|were\s{1,3}(?:going|supposed)\s{1,3}to)\s{1,3}$/i;
+
+/** How the customer wants to be contacted: email, phone or sms; "don't call me" is a negation. */
+export class ContactChannelExtractor {
+  extract(message: MessageText, out: FactCollector): void {
+    for (const cue of CUES) {
+      for (const match of message.matches(cue.pattern)) {
+        const before = message.before(match.index, 30);
+        if (NEGATED_BEFORE.test(before) || ASKED_ABOUT_THE_PAST.test(before) || cue.unless?.test(before)) continue;
+        if (this.isNaming(message.text, match[0], match.index)) continue;
+        out.add('preferences.contactChannel', cue.channel, cue.confidence);
+      }
+    }
+    for (const match of message.matches(REFUSALS)) {
+      const word = (match[1] ?? match[2] ?? match[3] ?? match[4]).toLowerCase();
+      out.negate('preferences.contactChannel', channelOf(word), CONFIDENCE.likely);
+    }
+  }
+
+  /** "call me Bill" names the customer; it says nothing about phone calls. */
+  private isNaming(text: string, cue: string, index: number): boolean {
+    return /^call\s/i.test(cue) && readName(text, index + cue.length, 'capitalized') !== null;
+  }
+}
+
+function channelOf(word: string): Channel {
+  if (word.includes('mail')) return 'email';
+  return /^(?:text|sms)/.test(word) ? 'sms' : 'phone';
+}

@@ -1,0 +1,65 @@
+import { CONFIDENCE } from './confidence';
+import { FactCollector } from './fact-collector';
+import { MessageText } from './message-text';
+import { belongsToSomeoneElse } from './third-party';
+import { valueState, ValueState } from './value-state';
+
+/** Bounded parts (64-char local part, 63-char labels), and no start inside a word: linear on any input. */
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62}){0,6}\.[a-z]{2,24}(?![a-z0-9-])/giu;
+/** Mailboxes of businesses, not of the person writing. */
+const ROLE = /^(?:support|info|help|sales|contact|hello|admin|billing|service|customerservice|noreply|no-reply|team|office|orders|care|enquiries|inquiries|webmaster|postmaster|marketing|hr|jobs|careers|press)@/;
+const SENT_TO = /\b(?:wrote|sent|emailed|write|send|mailed)\s{1,3}(?:it\s{1,3}|them\s{1,3}|this\s{1,3})?to\s{0,3}$/i;
+const CUE = /\b(?:e-?mail|mail|contact|reach|address)\b/i;
+const DISOWNED = /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}e-?mail\b|\b(?:wrong|incorrect)\s{1,3}e-?mail\b/gi;
+/** A message that is nothing but the address (the answer to "what's your email?"). */
+const ALONE = /^[\s"'<(]*\S+?[\s"'>).!]*$/;
+
+interface Candidate {
+  value: string;
+  index: number;
+  end: number;
+  state: ValueState;
+  cued: boolean;
+}
+
+/** The author's email address: lower-case; with several, the one marked new, else the first with less confidence. */
+export class EmailExtractor {
+  extract(message: MessageText, out: FactCollector): void {
+    const candidates = message.text.includes('@') ? this.candidates(message) : [];
+    for (const candidate of candidates) if (candidate.state === 'negated') out.negate('email', candidate.value, CONFIDENCE.stated);
+    this.addBest(candidates, message.text.length < 200 && ALONE.test(message.text), out);
+    this.disowned(message, candidates, out);
+  }
+
+  private candidates(message: MessageText): Candidate[] {
+    const found: Candidate[] = [];
+    for (const match of message.matches(EMAIL)) {
+      const value = match[0].toLowerCase();
+      const before = message.before(match.index, 80);
+      if (ROLE.test(value) || SENT_TO.test(before) || belongsToSomeoneElse(before)) continue;
+      const end = match.index + match[0].length;
+      found.push({ value, index: match.index, end, state: valueState(before, message.after(end, 60)), cued: CUE.test(before) });
+      if (found.length >= 10) break;
+    }
+    return found;
+  }
+
+  private addBest(candidates: Candidate[], alone: boolean, out: FactCollector): void {
+    const usable = candidates.filter((candidate) => candidate.state === 'current' || candidate.state === 'preferred');
+    const distinct = new Set(usable.map((candidate) => candidate.value));
+    const preferred = usable.find((candidate) => candidate.state === 'preferred');
+    if (preferred) return out.add('email', preferred.value, CONFIDENCE.stated);
+    if (!usable.length) return;
+    if (distinct.size > 1) return out.add('email', usable[0].value, CONFIDENCE.possible);
+    out.add('email', usable[0].value, usable[0].cued || alone ? CONFIDENCE.stated : CONFIDENCE.likely);
+  }
+
+  /** "that's not my email" disowns the stored address, unless it names the one it means. */
+  private disowned(message: MessageText, candidates: Candidate[], out: FactCollector): void {
+    for (const match of message.matches(DISOWNED)) {
+      const named = candidates.some((candidate) => candidate.end <= match.index && match.index - candidate.end < 20);
+      if (!named) out.negate('email', null, CONFIDENCE.likely);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { CONFIDENCE } from './confidence';
+import { FactCollector } from './fact-collector';
+import { LANGUAGE_NAMES, languageKey } from './language-names';
+import { MessageText } from './message-text';
+import { belongsToSomeoneElse } from './third-party';
+
+interface LanguageCue {
+  pattern: RegExp;
+  confidence: number;
+  negated?: boolean;
+}
+
+const CUES: LanguageCue[] = [
+  {
+    pattern: /\b(?:prefer(?:ably)?|(?:preferred|first|native|primary|main|mother)\s{1,3}(?:language|tongue)\s{0,3}(?:is|:)?|language\s{0,3}(?:is|:))\s{1,3}(?:in\s{1,3})?/gi,
+    confidence: CONFIDENCE.stated,
+  },
+  {
+    pattern: /\b(?:speak|speaks|speaking|talk|talking|write|writing|respond|reply|answer|communicate|chat|continue|switch\s{1,3}to|hablo|habla|hablan|hablar|hablamos|hable|hablen|hablas|parle|parles|parlez|parler|parlons|spreche|sprechen|sprichst|spricht|falo|fala|falar|falam|fale|falem|parli|parla|parlare)\s{1,3}(?:(?:to|with)\s{1,3}(?:me|us)\s{1,3}|sie\s{1,3}|vous\s{1,3}|usted\s{1,3})?(?:in\s{1,3}|en\s{1,3}|em\s{1,3})?/gi,
+    confidence: CONFIDENCE.likely,
+  },
+  { pattern: /\b(?:in|en|em|auf)\s{1,3}/gi, confidence: CONFIDENCE.likely },
+  { pattern: /\b(?:don['’]?t|do\s{1,3}not|doesn['’]?t|can['’]?t|cannot|no)\s{1,3}(?:speak|read|understand)\s{1,3}(?:much\s{1,3}|any\s{1,3})?|\bnot\s{1,3}in\s{1,3}/gi, confidence: CONFIDENCE.likely, negated: true },
+];
+const WORDS = /([\p{L}\p{M}-]{2,20})(?:[ \t]{1,3}([\p{L}\p{M}-]{2,20}))?/uy;
+/** "Spanish please", "English only please", "Vietnamese speakers". */
+const PLEASE = /\b(?:please|pls|plz|por\s{1,3}favor|s['’]il\s{1,3}vous\s{1,3}pla[iî]t|bitte|per\s{1,3}favore|speakers?|speaking\s{1,3}(?:agent|rep|representative|person|staff|someone))\b/gi;
+const WORD_BEFORE = /([\p{L}\p{M}-]{2,20})(?:\s{1,3}only)?[\s,]{0,3}$/u;
+/** "she only speaks Korean": someone else's language. */
+const THIRD_PERSON = /\b(?:she|he|they)(?:\s{1,3}[a-z]{1,12})?\s{1,3}$/i;
+const NEGATED_CUE = /\b(?:don['’]?t|do\s{1,3}not|doesn['’]?t|never|can['’]?t|not)\s{1,3}$/i;
+/** A sentence that is only a language name: "¿Español?", "English please". */
+const ALONE = /(?<=^|[.!?\n¿¡])[\s¿¡]{0,3}([\p{L}\p{M}-]{2,20})[\s]{0,3}(?=[.!?\n]|$)/gu;
+const RUSSIAN_ADVERB = /(?<![\p{L}])по-(?:русски|английски|украински)(?![\p{L}])/giu;
+const CYRILLIC = /[\u0400-\u04ff]/;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+const CJK_NAME = /(?:用|说|說|讲|講|会|會)?(中文|汉语|漢語|普通话|普通話|国语|國語|华语|華語|粤语|粵語|广东话|廣東話|日本語|日本语|한국어|한국말)(で|로|으로|可以|吗|嗎|沟通|溝通|交流)?/gu;
+const CJK_CODES: Record<string, string> = { 日本語: 'ja', 日本语: 'ja', 한국어: 'ko', 한국말: 'ko' };
+
+/** The language the customer wants to be served in, as ISO 639-1, only when they say so. */
+export class LanguageExtractor {
+  extract(message: MessageText, out: FactCollector): void {
+    for (const cue of CUES) this.afterCue(message, cue, out);
+    this.beforePlease(message, out);
+    this.alone(message, out);
+    if (CYRILLIC.test(message.text)) for (const match of message.matches(RUSSIAN_ADVERB)) this.add(match[0], CONFIDENCE.likely, out);
+    if (CJK.test(message.text)) this.cjk(message, out);
+  }
+
+  private afterCue(message: MessageText, cue: LanguageCue, out: FactCollector): void {
+    for (const match of message.matches(cue.pattern)) {
+      const code = languageAt(message.text, match.index + match[0].length);
+      if (!code) continue;
+      const before = message.before(match.index, 40);
+      if (cue.negated) out.negate('preferences.language', code, cue.confidence);
+      else if (!NEGATED_CUE.test(before) && !THIRD_PERSON.test(before) && !belongsToSomeoneElse(before)) out.add('preferences.language', code, cue.confidence);
+    }
+  }
+
+  private beforePlease(message: MessageText, out: FactCollector): void {
+    for (const match of message.matches(PLEASE)) {
+      const word = WORD_BEFORE.exec(message.before(match.index, 30));
+      if (word) this.add(word[1], CONFIDENCE.likely, out);
+    }
+  }
+
+  private alone(message: MessageText, out: FactCollector): void {
+    for (const match of message.matches(ALONE)) this.add(match[1], CONFIDENCE.likely, out);
+  }
+
+  private cjk(message: MessageText, out: FactCollector): void {
+    for (const match of message.matches(CJK_NAME)) {
+      if (match[0] !== match[1]) out.add('preferences.language', CJK_CODES[match[1]] ?? 'zh', CONFIDENCE.likely);
+    }
+  }
+
+  private add(word: string, confidence: number, out: FactCollector): void {
+    const code = LANGUAGE_NAMES.get(languageKey(word));
+    if (code) out.add('preferences.language', code, confidence);
+  }
+}
+
+/** The language named at `start`: two-word names first ("Haitian Creole"), then one word. */
+function languageAt(text: string, start: number): string | null {
+  WORDS.lastIndex = start;
+  const words = WORDS.exec(text);
+  if (!words) return null;
+  const two = words[2] ? LANGUAGE_NAMES.get(languageKey(`${words[1]} ${words[2]}`)) : undefined;
+  return two ?? LANGUAGE_NAMES.get(languageKey(words[1])) ?? null;
+}

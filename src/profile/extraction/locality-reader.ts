@@ -1,0 +1,60 @@
+import { readPlace } from './place-reader';
+import { readUsState, StateRead } from './us-state-reader';
+
+export interface Locality {
+  city: string | null;
+  /** The city was written in lower case. */
+  lowercaseCity: boolean;
+  state: string | null;
+  zip: string | null;
+  end: number;
+}
+
+const GAP = /[ \t]{0,3},?[ \t]{0,3}/y;
+const IN = /[ \t]{0,3},?[ \t]{1,3}in[ \t]{1,3}/iy;
+const ZIP = /[ \t]{0,3},?[ \t]{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/y;
+
+/**
+ * Reads "City", "City, ST", "City State 12345", "ST" or "State" at `start`. After a street
+ * (`afterStreet`) the city may be lower case and come after "in"; a state name on its own is a state.
+ */
+export function readLocality(text: string, start: number, afterStreet: boolean, lowercase = afterStreet): Locality | null {
+  let at = afterStreet ? skip(IN, text, start) ?? skip(GAP, text, start) ?? start : start;
+  const leadingState = readUsState(text, at, afterStreet);
+  const continues = leadingState && /^[ \t]{1,2}\p{Lu}\p{Ll}/u.test(text.slice(leadingState.end, leadingState.end + 4));
+  if (leadingState && !continues && !stateAfter(text, leadingState.end, false)) {
+    return withZip(text, { city: null, lowercaseCity: false, state: leadingState.code, zip: null, end: leadingState.end });
+  }
+  const place = readPlace(text, at, lowercase);
+  if (!place) return null;
+  at = place.end;
+  const state = stateAfter(text, at, afterStreet || zipFollows(text, at));
+  const locality = { city: place.value, lowercaseCity: place.lowercase, state: state?.code ?? null, zip: null, end: state?.end ?? at };
+  return withZip(text, locality);
+}
+
+function stateAfter(text: string, start: number, lowercaseCode: boolean): StateRead | null {
+  GAP.lastIndex = start;
+  GAP.exec(text);
+  if (GAP.lastIndex === start && /[\p{L}]/u.test(text[start] ?? '')) return null;
+  return readUsState(text, GAP.lastIndex, lowercaseCode);
+}
+
+function zipFollows(text: string, start: number): boolean {
+  const state = stateAfter(text, start, true);
+  if (!state) return false;
+  ZIP.lastIndex = state.end;
+  return ZIP.test(text);
+}
+
+function withZip(text: string, locality: Locality): Locality {
+  if (locality.state === null) return locality;
+  ZIP.lastIndex = locality.end;
+  const zip = ZIP.exec(text);
+  return zip ? { ...locality, zip: zip[1], end: ZIP.lastIndex } : locality;
+}
+
+function skip(pattern: RegExp, text: string, start: number): number | null {
+  pattern.lastIndex = start;
+  return pattern.exec(text) && pattern.lastIndex > start ? pattern.lastIndex : null;
+}

@@ -1,0 +1,112 @@
+import { CONFIDENCE } from './confidence';
+import { FactCollector } from './fact-collector';
+import { MessageText } from './message-text';
+import { atOpening, extractOpeningName } from './name-opening';
+import { NameRead, readName } from './name-reader';
+import { extractSignOffName } from './name-sign-off';
+import { NOT_A_NAME } from './not-a-name';
+import { belongsToSomeoneElse } from './third-party';
+
+/** "my name is", "name:", "name's", "my name isn't", and the same in a few other languages. */
+const NAME_IS =
+  /\bname(?:\s{0,3}(is\s{1,3}not|isn['’]?t|isnt|ain['’]?t)\b|\s{0,3}(?:is\b|=|:|-|–)|['’]s\b)\s{0,3}(?:(?:spelled|spelt)\s{1,3})?|\b(?:me\s{1,3}llamo|mi\s{1,3}nombre\s{1,3}es|je\s{1,3}m['’]appelle|mon\s{1,3}nom\s{1,3}est|ich\s{1,3}hei(?:ß|ss)e|mein\s{1,3}name\s{1,3}ist|mi\s{1,3}chiamo|meu\s{1,3}nome\s{1,3}[ée]|me\s{1,3}chamo)\s{1,3}/gi;
+const NOT_NAME_OWNER = /(?:^|\s)(?:last|first|middle|maiden|family|company|business|brand|product|model|file|street|account|user|screen|pet|dog|cat|project|plan|team|site|domain|network|his|her|their|your|[\p{L}]+['’]s)\s{0,3}$/iu;
+const CALL_ME = /\bcall\s{1,3}me\s{1,3}/gi;
+const I_AM = /(?<![A-Za-z\u00c0-\u024f'’])(?:i\s{0,2}['’]m|i\s{1,3}am|im|soy|je\s{1,3}suis|sono|sou)(?![A-Za-z\u00c0-\u024f'’])\s{1,3}/gi;
+const DISOWNED = /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}name\b|\b(?:wrong|incorrect)\s{1,3}name\b|\bgot\s{1,3}my\s{1,3}name\s{1,3}wrong\b|\bmisspel(?:led|t)\s{1,3}my\s{1,3}name\b/i;
+const NAMED_NOT_MINE = /(?:is\s{1,3}not|isn['’]?t)\s{1,3}my\s{1,3}name\b/gi;
+const NAME_BEFORE = /(\p{Lu}[\p{L}'’-]{0,30}(?:\s\p{Lu}[\p{L}'’-]{0,30})?)\s{1,3}$/u;
+const RELATION = /\s{1,3}(?:wife|husband|partner|son|daughter|mom|mother|dad|father|brother|sister|assistant)\s{0,3},\s{0,3}/iy;
+const NOT_AFTER = /^[^.!?\n]{0,40}?\bnot\s{1,3}(?=\p{Lu})/u;
+const IT_IS_AFTER = /^[^.!?\n]{0,40}?\b(?:it['’]?s|it\s{1,3}is|its)\s{1,3}/iu;
+
+/** The customer's name from name patterns, sign-offs and introductions; negations of names. */
+export class NameExtractor {
+  extract(message: MessageText, out: FactCollector): void {
+    this.fromNameIs(message, out);
+    this.fromCallMe(message, out);
+    this.fromIAm(message, out);
+    this.fromDisowned(message, out);
+    extractOpeningName(message.text, out);
+    extractSignOffName(message.text, out);
+  }
+
+  private fromNameIs(message: MessageText, out: FactCollector): void {
+    const text = message.text;
+    for (const match of message.matches(NAME_IS)) {
+      const before = message.before(match.index, 40);
+      if (NOT_NAME_OWNER.test(before) || belongsToSomeoneElse(before)) continue;
+      const end = match.index + match[0].length;
+      const name = readName(text, end, 'any');
+      if (!name) continue;
+      if (match[1]) {
+        out.negate('customerName', name.value, CONFIDENCE.stated);
+        this.followedByItIs(message, name.end, out);
+      } else {
+        out.add('customerName', name.value, CONFIDENCE.stated);
+        this.followedByNot(message, name.end, out);
+      }
+    }
+  }
+
+  private fromCallMe(message: MessageText, out: FactCollector): void {
+    for (const match of message.matches(CALL_ME)) {
+      if (/(?:don['’]?t|not|never)\s{1,3}$/i.test(message.before(match.index, 20))) continue;
+      const name = readName(message.text, match.index + match[0].length, 'any');
+      if (!name || (name.lowercase && !/^\s*(?:[,.!]|$)/.test(message.text.slice(name.end, name.end + 3)))) continue;
+      out.add('customerName', name.value, name.lowercase ? CONFIDENCE.likely : CONFIDENCE.stated);
+    }
+  }
+
+  private fromIAm(message: MessageText, out: FactCollector): void {
+    const text = message.text;
+    for (const match of message.matches(I_AM)) {
+      const end = match.index + match[0].length;
+      if (/^im\s/i.test(match[0]) && !atOpening(text, match.index)) continue;
+      const negated = /^not\s{1,3}/i.exec(text.slice(end, end + 8));
+      const name = readName(text, end + (negated ? negated[0].length : 0), 'capitalized', isShouting(match[0]));
+      if (negated) {
+        if (name) out.negate('customerName', name.value, CONFIDENCE.likely);
+      } else {
+        this.addIntroduced(text, end, name, out);
+      }
+    }
+  }
+
+  /** "I'm Maria", or "I'm Jack's wife, Sarah". */
+  private addIntroduced(text: string, end: number, name: NameRead | null, out: FactCollector): void {
+    if (name) return out.add('customerName', name.value, CONFIDENCE.likely);
+    const possessive = /^\s{0,3}\p{Lu}[\p{L}-]{0,30}['’]s/u.exec(text.slice(end, end + 40));
+    if (!possessive) return;
+    RELATION.lastIndex = end + possessive[0].length;
+    if (!RELATION.exec(text)) return;
+    const named = readName(text, RELATION.lastIndex, 'capitalized');
+    if (named) out.add('customerName', named.value, CONFIDENCE.likely);
+  }
+
+  private fromDisowned(message: MessageText, out: FactCollector): void {
+    if (DISOWNED.test(message.text)) out.negate('customerName', null, CONFIDENCE.likely);
+    for (const match of message.matches(NAMED_NOT_MINE)) {
+      const named = NAME_BEFORE.exec(message.before(match.index, 60));
+      if (named && !NOT_A_NAME.has(named[1].toLowerCase())) out.negate('customerName', named[1], CONFIDENCE.stated);
+    }
+  }
+
+  /** "Katherine with a K, not Catherine". */
+  private followedByNot(message: MessageText, end: number, out: FactCollector): void {
+    const not = NOT_AFTER.exec(message.after(end, 60));
+    const name = not && readName(message.text, end + not[0].length, 'capitalized');
+    if (name) out.negate('customerName', name.value, CONFIDENCE.stated);
+  }
+
+  /** "my name isn't Bob, it's Rob". */
+  private followedByItIs(message: MessageText, end: number, out: FactCollector): void {
+    const itIs = IT_IS_AFTER.exec(message.after(end, 60));
+    const name = itIs && readName(message.text, end + itIs[0].length, 'any');
+    if (name) out.add('customerName', name.value, CONFIDENCE.stated);
+  }
+}
+
+function isShouting(cue: string): boolean {
+  return cue === cue.toUpperCase() && /\p{L}{2}/u.test(cue.replace(/['’\s]/g, ''));
+}

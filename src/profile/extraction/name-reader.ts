@@ -1,0 +1,72 @@
+import { NOT_A_NAME } from './not-a-name';
+
+export type NameCase = 'capitalized' | 'any';
+
+export interface NameRead {
+  value: string;
+  end: number;
+  /** The name was written in lower case (e.g. "my name is maria"). */
+  lowercase: boolean;
+}
+
+const TOKEN = /[ \t]{0,3}([\p{L}][\p{L}\p{M}'’-]{0,30})/uy;
+const HONORIFIC = /[ \t]{0,3}(?:dr|mr|mrs|ms|miss|mx|prof)\.?(?=[ \t])/iy;
+const PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'dos', 'das', 'van', 'von', 'la', 'le', 'bin', 'ibn', 'al', 'ter', 'ten', 'y']);
+/** Right after a name: part of an email address, a handle or a number, so not a name after all. */
+const GLUED = /^(?:[@_\d]|\.[\p{L}\p{N}])/u;
+
+type Style = 'lower' | 'capital' | 'upper';
+
+/**
+ * Reads a person's name (up to three words, with particles such as "van der") starting at
+ * `start`. `capitalized`: the first word must start with a capital (all capitals only when
+ * `shouting`). Returns null when the first word is not a name.
+ */
+export function readName(text: string, start: number, mode: NameCase, shouting = false): NameRead | null {
+  const at = skipHonorific(text, start);
+  const words: string[] = [];
+  const pending: string[] = [];
+  let style: Style | null = null;
+  let end = at;
+  for (let cursor = at; words.length < 3; ) {
+    TOKEN.lastIndex = cursor;
+    const match = TOKEN.exec(text);
+    if (!match) break;
+    const word = match[1];
+    const wordStyle = styleOf(word);
+    if (style && wordStyle === 'lower' && PARTICLES.has(word.toLowerCase())) {
+      pending.push(word.toLowerCase());
+    } else {
+      if (!acceptable(word, wordStyle, style, mode, shouting)) break;
+      style = wordStyle;
+      words.push(...pending.splice(0), word);
+      end = TOKEN.lastIndex;
+    }
+    cursor = TOKEN.lastIndex;
+  }
+  if (!words.length || GLUED.test(text.slice(end, end + 2))) return null;
+  if (/['’]s$/.test(words[words.length - 1])) return null;
+  return { value: words.map((word) => normalise(word, style as Style)).join(' '), end, lowercase: style === 'lower' };
+}
+
+function acceptable(word: string, wordStyle: Style, style: Style | null, mode: NameCase, shouting: boolean): boolean {
+  if (NOT_A_NAME.has(word.toLowerCase()) || /['’]s$/.test(word) && style !== null) return false;
+  if (style !== null) return wordStyle === style;
+  if (mode === 'any') return true;
+  return wordStyle === 'capital' || (wordStyle === 'upper' && shouting);
+}
+
+function skipHonorific(text: string, start: number): number {
+  HONORIFIC.lastIndex = start;
+  return HONORIFIC.exec(text) ? HONORIFIC.lastIndex : start;
+}
+
+function styleOf(word: string): Style {
+  if (word[0] === word[0].toLowerCase()) return 'lower';
+  return word.length > 1 && word === word.toUpperCase() ? 'upper' : 'capital';
+}
+
+function normalise(word: string, style: Style): string {
+  if (style === 'capital' || PARTICLES.has(word)) return word;
+  return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
+}
