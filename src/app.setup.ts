@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@/common/config/app-config';
+import { Metrics } from '@/common/metrics/metrics';
 import { serveWebPage } from '@/common/http/web-page';
 
 /** The HTTP adapter with the body limit applied before any JSON is parsed. */
@@ -16,9 +17,19 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
  */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   await app.register(fastifyCookie);
+  measureRequests(app);
   await serveWebPage(app, config.webDir);
   app.enableShutdownHooks();
   setUpSwagger(app, config);
+}
+
+/** Every answered request's duration, by route template (streams taken over by a handler are not counted). */
+function measureRequests(app: NestFastifyApplication): void {
+  const metrics = app.get(Metrics);
+  app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {
+    metrics.httpRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    done();
+  });
 }
 
 function setUpSwagger(app: INestApplication, config: AppConfig): void {

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { Database } from '@/common/database/database';
 import { isDatabaseUnavailable } from '@/common/errors/problem-details';
+import { logUnderSession } from '@/common/logging/log-context';
+import { Metrics } from '@/common/metrics/metrics';
 import { ProblemException } from '@/common/errors/problem.exception';
 import { LlmTrackingService } from '@/llm-tracking/llm-tracking.service';
 import { hashCanonicalJson } from '@/common/http/canonical-json';
@@ -42,6 +44,7 @@ export class ChatService {
     private readonly tracking: LlmTrackingService,
     private readonly leases: SessionLeaseService,
     private readonly completion: TurnCompletion,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,6 +64,15 @@ export class ChatService {
    * database is unreachable the turn goes on without history and without being stored.
    */
   async startTurn(owner: Owner | null, request: ChatRequestDto, idempotencyKey?: string): Promise<Turn> {
+    try {
+      return await this.beginTurn(owner, request, idempotencyKey);
+    } catch (error) {
+      this.metrics.chatTurn('refused');
+      throw error;
+    }
+  }
+
+  private async beginTurn(owner: Owner | null, request: ChatRequestDto, idempotencyKey?: string): Promise<Turn> {
     const model = this.allowedModel(request.model);
     this.messages.assertContentFits(request.message, 'message');
     const systemPrompt = request.systemPrompt ?? this.config.chat.systemPrompt;
@@ -102,6 +114,7 @@ export class ChatService {
       ? await this.sessions.getOwned(owner, request.sessionId)
       : await this.db.inTransaction(() => this.sessions.resumeCurrent(owner));
     const sessionId = session.id;
+    logUnderSession(sessionId);
     const lease = await this.leases.acquire(sessionId);
     try {
       const turn = await this.db.inTransaction(async (): Promise<Turn> => {

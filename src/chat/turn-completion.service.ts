@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { Database } from '@/common/database/database';
 import { ProblemException } from '@/common/errors/problem.exception';
+import { ChatTurnOutcome, Metrics } from '@/common/metrics/metrics';
 import { LlmTrackingService } from '@/llm-tracking/llm-tracking.service';
 import { IdempotencyService } from '@/message/idempotency.service';
 import { MessageService } from '@/message/message.service';
@@ -29,12 +30,16 @@ export class TurnCompletion {
     private readonly idempotency: IdempotencyService,
     private readonly tracking: LlmTrackingService,
     private readonly tokens: TokenCounter,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Calls the model and stores what it said; a failed call is stored as an error message, then answered with 502. */
   async complete(turn: Turn, listener: TurnListener): Promise<ChatResponseDto> {
-    if (turn.kind === 'replay') return turn.response;
+    if (turn.kind === 'replay') {
+      this.metrics.chatTurn('replayed');
+      return turn.response;
+    }
     return turn.kind === 'recorded' ? this.completeRecorded(turn, listener) : this.completeUnrecorded(turn, listener);
   }
 
@@ -46,6 +51,7 @@ export class TurnCompletion {
       const usage = this.usageOf(outcome, turn.context.totalTokens);
       const response = await this.db.inTransaction(async () => {
         const stored = await this.store(turn, { messages, maxTokens }, outcome, usage);
+        this.countTurn(turn.model, outcome, usage, stored.cost);
         const answer: ChatResponseDto = {
           sessionId: turn.sessionId,
           reply: outcome.text,
@@ -111,9 +117,13 @@ export class TurnCompletion {
       { role: 'user', content: turn.message },
     ];
     const outcome = await this.call(turn.model, messages, UNRECORDED_MAX_TOKENS, listener);
-    if (outcome.status === 'error') throw modelFailure(outcome.error!, 'Nothing was saved: the database is unreachable.');
+    if (outcome.status === 'error') {
+      this.metrics.chatTurn('model_error');
+      throw modelFailure(outcome.error!, 'Nothing was saved: the database is unreachable.');
+    }
     const prompt = messages.reduce((sum, m) => sum + this.tokens.count(m.content), 0);
     const usage = this.usageOf(outcome, prompt);
+    this.countTurn(turn.model, outcome, usage, null, 'unrecorded');
     return {
       sessionId: turn.sessionId,
       reply: outcome.text,
@@ -122,6 +132,11 @@ export class TurnCompletion {
       usage: this.usageDto(turn.model, outcome, usage, null),
       warning: NO_HISTORY_WARNING,
     };
+  }
+
+  private countTurn(model: string, outcome: ModelCallOutcome, usage: CountedUsage, cost: string | null, as?: ChatTurnOutcome): void {
+    this.metrics.modelCall(outcome.reportedModel ?? model, usage.promptTokens, usage.completionTokens, cost);
+    this.metrics.chatTurn(as ?? (outcome.status === 'error' ? 'model_error' : outcome.status));
   }
 
   /**

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { ProblemException } from '@/common/errors/problem.exception';
 import { hashCanonicalJson } from '@/common/http/canonical-json';
+import { Metrics } from '@/common/metrics/metrics';
 import { Owner } from '@/session/owner';
 import { SessionService } from '@/session/session.service';
 import { HistoryMessage } from '@/token-budget/context-assembler';
@@ -26,6 +27,7 @@ export class MessageService {
     private readonly messages: MessageRepository,
     private readonly idempotency: IdempotencyService,
     private readonly tokens: TokenCounter,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,7 +80,9 @@ export class MessageService {
   private async store(owner: Owner, sessionId: string, dto: AppendMessageDto, id?: string): Promise<MessageDto> {
     const cap = this.config.maxMessagesPerSession;
     const { seq } = await this.sessions.reserveNextSeq(owner, sessionId, cap);
-    return mapMessage(await this.messages.insertKeepingNewest(sessionId, seq, { ...this.toNewMessage(dto), id }, cap));
+    const stored = await this.messages.insertKeepingNewest(sessionId, seq, { ...this.toNewMessage(dto), id }, cap);
+    this.metrics.messageAppended(stored.role);
+    return mapMessage(stored);
   }
 
   /**

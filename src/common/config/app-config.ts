@@ -13,11 +13,17 @@ export interface AppConfig {
   dbPreparedStatements: boolean;
   authJwtSecret: string | null;
   adminApiKey: string | null;
+  /** Bearer token GET /metrics requires; null leaves it open (for a scraper on a private network). */
+  metricsToken: string | null;
   cookie: { name: string; secure: boolean; maxAgeDays: number };
   maxMessagesPerSession: number;
   maxContentChars: number;
   bodyLimitBytes: number;
   logLevel: LogLevel;
+  /** One JSON object per line (for log collectors), or text for a terminal. */
+  logFormat: 'json' | 'text';
+  /** How long SIGTERM waits for requests and chat streams in flight before cutting them. */
+  shutdownTimeoutMs: number;
   tokenBudget: TokenBudgetSettings;
   llm: LlmSettings;
   chat: ChatSettings;
@@ -84,6 +90,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPreparedStatements: read.bool('DB_PREPARED_STATEMENTS', true),
     authJwtSecret: readJwtSecret(read),
     adminApiKey: read.optionalString('ADMIN_API_KEY'),
+    metricsToken: read.optionalString('METRICS_TOKEN'),
     cookie: {
       name: read.string('SESSION_COOKIE_NAME', 'continuum_visitor'),
       secure: read.bool('COOKIE_SECURE', false),
@@ -93,6 +100,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxContentChars: read.int('MAX_CONTENT_CHARS', 32_000, { min: 1, max: 1_000_000 }),
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 1_048_576, { min: 1024, max: 100 * 1_048_576 }),
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
+    logFormat: read.oneOf('LOG_FORMAT', ['json', 'text'] as const, 'json'),
+    shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 25_000, { min: 0, max: 600_000 }),
     tokenBudget: readTokenBudget(read),
     llm: readLlm(read),
     chat: {

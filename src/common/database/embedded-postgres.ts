@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { prepareDataDir } from './data-dir';
 
 /**
  * PGlite (PostgreSQL compiled to WebAssembly) served in-process on a loopback
@@ -16,8 +16,7 @@ export class EmbeddedPostgres {
 
   /** `dataDir` null keeps the database in memory (tests). */
   static async start(dataDir: string | null): Promise<EmbeddedPostgres> {
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const db = await PGlite.create(dataDir ?? undefined);
+    const db = await PGlite.create(dataDir ? prepareDataDir(dataDir) : undefined);
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
     await server.start();
     return new EmbeddedPostgres(db, server);

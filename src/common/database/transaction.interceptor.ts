@@ -5,6 +5,7 @@ import { FastifyRequest } from 'fastify';
 import { ClsService, CLS_ID } from 'nestjs-cls';
 import { randomUUID } from 'node:crypto';
 import { lastValueFrom, Observable } from 'rxjs';
+import { logUnderSession } from '@/common/logging/log-context';
 import { QueryRunnerTransactionalAdapter } from './query-runner-transactional.adapter';
 
 const OWN_TRANSACTIONS = 'continuum:own-transactions';
@@ -33,10 +34,13 @@ export class TransactionInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const ownTransactions = this.reflector.get<boolean>(OWN_TRANSACTIONS, context.getHandler());
-    const requestId = requestIdOf(context.switchToHttp().getRequest<FastifyRequest>());
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const requestId = requestIdOf(request);
     return new Observable((subscriber) => {
       this.cls.run(() => {
         this.cls.set(CLS_ID, requestId);
+        const sessionId = sessionIdOf(request);
+        if (sessionId) logUnderSession(sessionId);
         const handle = () => lastValueFrom(next.handle(), { defaultValue: undefined });
         (ownTransactions ? handle() : this.txHost.withTransaction(handle)).then(
           (value) => {
@@ -53,4 +57,10 @@ export class TransactionInterceptor implements NestInterceptor {
 function requestIdOf(request: FastifyRequest): string {
   const incoming = request.headers['x-request-id'];
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** The session a /v1/sessions/:id/... route works on, for the logs. */
+function sessionIdOf(request: FastifyRequest): string | undefined {
+  if (!request.routeOptions.url?.startsWith('/v1/sessions/:id')) return undefined;
+  return (request.params as { id?: string }).id;
 }
