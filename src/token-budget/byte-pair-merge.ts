@@ -1,7 +1,11 @@
 import FlatQueue from 'flatqueue';
 
-/** The rank of the token made of exactly these bytes (a binary string: one char per byte), if there is one. */
-export type RankLookup = (bytes: string) => number | undefined;
+/**
+ * The rank of the token made of exactly `bytes[start, end)` (a binary string: one char per
+ * byte), if there is one. Positions rather than a slice: most lookups are of two bytes,
+ * which need no string at all.
+ */
+export type RankLookup = (bytes: string, start: number, end: number) => number | undefined;
 
 /** Heap priorities order by rank, then by position: ranks stay below 2^21, positions below 2^32. */
 const POSITIONS = 2 ** 32;
@@ -19,13 +23,17 @@ const POSITIONS = 2 ** 32;
 export function mergeBytePairs(bytes: string, rankOf: RankLookup): number[] {
   const length = bytes.length;
   // end[i]: where the part starting at byte i ends; prev[i]: where the part before it starts.
-  const end = Int32Array.from({ length }, (_, i) => i + 1);
-  const prev = Int32Array.from({ length }, (_, i) => i - 1);
+  const end = new Int32Array(length);
+  const prev = new Int32Array(length);
+  for (let i = 0; i < length; i++) {
+    end[i] = i + 1;
+    prev[i] = i - 1;
+  }
   // pairRank[i]: the rank of part i merged with the part after it (Infinity: none, or i is no longer a part).
   const pairRank = new Float64Array(length).fill(Infinity);
   const queue = new FlatQueue<number>();
   const rate = (i: number): void => {
-    const rank = end[i] < length ? rankOf(bytes.slice(i, end[end[i]])) : undefined;
+    const rank = end[i] < length ? rankOf(bytes, i, end[end[i]]) : undefined;
     pairRank[i] = rank ?? Infinity;
     if (rank !== undefined) queue.push(i, rank * POSITIONS + i);
   };
@@ -42,6 +50,6 @@ export function mergeBytePairs(bytes: string, rankOf: RankLookup): number[] {
     if (i > 0) rate(prev[i]);
   }
   const ranks: number[] = [];
-  for (let i = 0; i < length; i = end[i]) ranks.push(rankOf(bytes.slice(i, end[i]))!);
+  for (let i = 0; i < length; i = end[i]) ranks.push(rankOf(bytes, i, end[i])!);
   return ranks;
 }
