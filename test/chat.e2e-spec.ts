@@ -352,7 +352,7 @@ describe('daily spend limit', () => {
 });
 
 describe('when the database is unreachable', () => {
-  it('still answers, without history, says so, and writes nothing', async () => {
+  it('refuses both chat routes alike with 503 and Retry-After, calls no model, and serves again once it is back', async () => {
     const fake = await FakeOpenAiServer.start();
     const store = process.env.DATABASE_URL ? await createTestStore() : null;
     const embedded = store ? null : await EmbeddedPostgres.start(null);
@@ -361,18 +361,22 @@ describe('when the database is unreachable', () => {
     const t = await startTestApp({ config: { ...llmConfig(fake), databaseUrl: proxy.via(target), dbPoolSize: 2 } });
     try {
       const auth = await bearer('chat-db-down');
-      fake.enqueue(reply('Remembered.'), reply('Answered anyway.'), reply('Back.'));
+      fake.enqueue(reply('Remembered.'), reply('Back.'));
       const first = await t.http().post('/v1/chat').set(auth).send({ message: 'remember this' }).expect(200);
 
       await proxy.cut();
-      const degraded = await t.http().post('/v1/chat').set(auth).send({ sessionId: first.body.sessionId, message: 'and now?' }).expect(200);
-      expect(degraded.body).toMatchObject({ reply: 'Answered anyway.', userMessage: null, assistantMessage: null, sessionId: first.body.sessionId });
-      expect(degraded.body.warning).toMatch(/without history/);
-      expect(fake.requests[1].body.messages!.map((m) => m.content)).toEqual(['You are the test assistant.', 'and now?']);
+      for (const route of ['/v1/chat', '/v1/chat/stream']) {
+        const refused = await t.http().post(route).set(auth).send({ sessionId: first.body.sessionId, message: 'and now?' }).expect(503);
+        expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(refused.headers['retry-after']).toBe('5');
+        expect(refused.body).toMatchObject({ status: 503, type: 'https://continuum.dev/problems/database-unavailable' });
+      }
+      expect(fake.requests).toHaveLength(1);
 
       await proxy.restore();
+      await t.http().post('/v1/chat').set(auth).send({ sessionId: first.body.sessionId, message: 'back?' }).expect(200);
       const after = await t.http().get(`/v1/sessions/${first.body.sessionId}/messages`).set(auth).expect(200);
-      expect(after.body.items.map((m: { content: string }) => m.content)).toEqual(['remember this', 'Remembered.']);
+      expect(after.body.items.map((m: { content: string }) => m.content)).toEqual(['remember this', 'Remembered.', 'back?', 'Back.']);
     } finally {
       await t.close();
       await proxy.close();

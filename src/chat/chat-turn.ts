@@ -22,19 +22,10 @@ export interface PreparedTurn {
   idempotency: TurnIdempotency | null;
 }
 
-/** A turn answered without the database (it is unreachable): no history, nothing stored. */
-export interface UnrecordedTurn {
-  kind: 'unrecorded';
-  model: string;
-  sessionId: string | null;
-  message: string;
-  systemPrompt: string;
-}
-
 /** A retry of a turn that already completed under the same Idempotency-Key. */
 export interface ReplayedTurn {
   kind: 'replay';
   response: ChatResponseDto;
 }
 
-export type Turn = PreparedTurn | UnrecordedTurn | ReplayedTurn;
+export type Turn = PreparedTurn | ReplayedTurn;

@@ -11,7 +11,7 @@ import { ChatResponseDto } from './dto/chat-response.dto';
 import { abortOnDisconnect, SseWriter } from './sse-writer';
 
 @ApiTags('chat')
-@Authenticated({ withoutDatabase: true })
+@Authenticated()
 @Controller('v1/chat')
 export class ChatController {
   constructor(private readonly chat: ChatService) {}
@@ -23,7 +23,7 @@ export class ChatController {
   @ApiOkResponse({ type: ChatResponseDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the first reply (24 h) instead of a second turn' })
   send(
-    @CurrentOwner() owner: Owner | null,
+    @CurrentOwner() owner: Owner,
     @Body() request: ChatRequestDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<ChatResponseDto> {
@@ -38,7 +38,7 @@ export class ChatController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the first reply as one `done` event' })
   async stream(
-    @CurrentOwner() owner: Owner | null,
+    @CurrentOwner() owner: Owner,
     @Body() request: ChatRequestDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res() reply: FastifyReply,

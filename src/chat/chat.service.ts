@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { Database } from '@/common/database/database';
-import { isDatabaseUnavailable } from '@/common/errors/problem-details';
 import { ProblemException } from '@/common/errors/problem.exception';
 import { LlmTrackingService } from '@/llm-tracking/llm-tracking.service';
 import { hashCanonicalJson } from '@/common/http/canonical-json';
@@ -30,8 +29,6 @@ export interface TurnListener {
  */
 @Injectable()
 export class ChatService {
-  private readonly logger = new Logger(ChatService.name);
-
   constructor(
     private readonly db: Database,
     private readonly sessions: SessionService,
@@ -45,7 +42,7 @@ export class ChatService {
   ) {}
 
   /** A whole turn: prepare, call the model, store the reply. */
-  async chat(owner: Owner | null, request: ChatRequestDto, idempotencyKey?: string): Promise<ChatResponseDto> {
+  async chat(owner: Owner, request: ChatRequestDto, idempotencyKey?: string): Promise<ChatResponseDto> {
     return this.completeTurn(await this.startTurn(owner, request, idempotencyKey));
   }
 
@@ -56,30 +53,14 @@ export class ChatService {
 
   /**
    * Everything before the model call; every refusal (bad model, foreign session, a turn
-   * still running, the daily cap) happens here, before anything is streamed. When the
-   * database is unreachable the turn goes on without history and without being stored.
+   * still running, the daily cap, a database that does not answer: 503) happens here,
+   * before anything is streamed, so /v1/chat and /v1/chat/stream refuse alike.
    */
-  async startTurn(owner: Owner | null, request: ChatRequestDto, idempotencyKey?: string): Promise<Turn> {
+  async startTurn(owner: Owner, request: ChatRequestDto, idempotencyKey?: string): Promise<Turn> {
     const model = this.allowedModel(request.model);
     this.messages.assertContentFits(request.message, 'message');
-    const systemPrompt = request.systemPrompt ?? this.config.chat.systemPrompt;
-    if (!owner) return this.unrecorded(model, request, systemPrompt);
-    try {
-      const idempotency = this.idempotencyOf(request, idempotencyKey);
-      return (await this.replay(owner, idempotency)) ?? (await this.prepare(owner, request, model, idempotency));
-    } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
-      this.logger.warn('database unreachable: answering a chat turn without history');
-      return this.unrecorded(model, request, systemPrompt);
-    }
-  }
-
-  /** A turn without the database; refused when spending is capped, since the cap cannot be checked. */
-  private unrecorded(model: string, request: ChatRequestDto, systemPrompt: string): Turn {
-    if (this.config.chat.dailyCostLimitUsd !== null) {
-      throw new ProblemException(503, 'database-unavailable', 'Service Unavailable', 'The database cannot be reached and spending is capped; retry shortly.');
-    }
-    return { kind: 'unrecorded', model, sessionId: request.sessionId ?? null, message: request.message, systemPrompt };
+    const idempotency = this.idempotencyOf(request, idempotencyKey);
+    return (await this.replay(owner, idempotency)) ?? (await this.prepare(owner, request, model, idempotency));
   }
 
   private idempotencyOf(request: ChatRequestDto, key: string | undefined): TurnIdempotency | null {

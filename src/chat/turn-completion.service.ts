@@ -7,17 +7,13 @@ import { IdempotencyService } from '@/message/idempotency.service';
 import { MessageService } from '@/message/message.service';
 import { ContextMessage } from '@/token-budget/context-assembler';
 import { TokenCounter } from '@/token-budget/token-counter';
-import { PreparedTurn, Turn, UnrecordedTurn } from './chat-turn';
+import { PreparedTurn, Turn } from './chat-turn';
 import type { TurnListener } from './chat.service';
 import { ChatResponseDto, ChatUsageDto } from './dto/chat-response.dto';
 import { LlmError } from './llm/llm-error';
 import { LlmMessage, LlmUsage } from './llm/llm-provider';
 import { ResilientLlm } from './llm/resilient-llm';
 import { ModelCallOutcome, runModelCall } from './model-call';
-
-const NO_HISTORY_WARNING = 'The database is unreachable: this turn was answered without history and was not saved.';
-/** Reply budget when there is no context to take the reserve from. */
-const UNRECORDED_MAX_TOKENS = 1024;
 
 /** The second half of a turn: the model call and, in one transaction, the reply and its llm_request. */
 @Injectable()
@@ -34,8 +30,7 @@ export class TurnCompletion {
 
   /** Calls the model and stores what it said; a failed call is stored as an error message, then answered with 502. */
   async complete(turn: Turn, listener: TurnListener): Promise<ChatResponseDto> {
-    if (turn.kind === 'replay') return turn.response;
-    return turn.kind === 'recorded' ? this.completeRecorded(turn, listener) : this.completeUnrecorded(turn, listener);
+    return turn.kind === 'replay' ? turn.response : this.completeRecorded(turn, listener);
   }
 
   private async completeRecorded(turn: PreparedTurn, listener: TurnListener): Promise<ChatResponseDto> {
@@ -103,25 +98,6 @@ export class TurnCompletion {
       contextManifest: { ...turn.context.manifest, tiers: turn.context.tiers, encoding: turn.context.encoding },
     });
     return { assistantMessage: message, cost: recorded.cost };
-  }
-
-  private async completeUnrecorded(turn: UnrecordedTurn, listener: TurnListener): Promise<ChatResponseDto> {
-    const messages: LlmMessage[] = [
-      { role: 'system', content: turn.systemPrompt },
-      { role: 'user', content: turn.message },
-    ];
-    const outcome = await this.call(turn.model, messages, UNRECORDED_MAX_TOKENS, listener);
-    if (outcome.status === 'error') throw modelFailure(outcome.error!, 'Nothing was saved: the database is unreachable.');
-    const prompt = messages.reduce((sum, m) => sum + this.tokens.count(m.content), 0);
-    const usage = this.usageOf(outcome, prompt);
-    return {
-      sessionId: turn.sessionId,
-      reply: outcome.text,
-      userMessage: null,
-      assistantMessage: null,
-      usage: this.usageDto(turn.model, outcome, usage, null),
-      warning: NO_HISTORY_WARNING,
-    };
   }
 
   /**

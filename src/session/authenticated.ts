@@ -7,30 +7,17 @@ import {
   Inject,
   Injectable,
   NestInterceptor,
-  SetMetadata,
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
-import { isDatabaseUnavailable } from '@/common/errors/problem-details';
-import { CookieAction, Credentials, IdentityService } from './identity.service';
+import { CookieAction, IdentityService } from './identity.service';
 import { Owner } from './owner';
 
-type OwnedRequest = FastifyRequest & { owner?: Owner | null; bearerUserId?: string };
-
-const WITHOUT_DATABASE = 'continuum:identity-without-database';
-
-export interface AuthenticatedOptions {
-  /**
-   * The route can serve a caller while the database is unreachable: a bearer token still
-   * names the user, a visitor is served as unknown (owner null).
-   */
-  withoutDatabase?: boolean;
-}
+type OwnedRequest = FastifyRequest & { owner?: Owner; bearerUserId?: string };
 
 /**
  * Verifies a bearer token before the request's transaction begins (guards run before
@@ -57,7 +44,6 @@ export class BearerGuard implements CanActivate {
 export class OwnerInterceptor implements NestInterceptor {
   constructor(
     private readonly identity: IdentityService,
-    private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,23 +51,13 @@ export class OwnerInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<OwnedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const credentials = { userId: request.bearerUserId, visitorCookie: request.cookies?.[this.config.cookie.name] };
-    const degradable = this.reflector.getAllAndOverride<boolean>(WITHOUT_DATABASE, [context.getHandler(), context.getClass()]);
-    return from(this.resolve(credentials, degradable)).pipe(
+    return from(this.identity.identify(credentials)).pipe(
       switchMap(({ owner, cookie }) => {
         request.owner = owner;
         this.applyCookie(reply, cookie);
         return next.handle();
       }),
     );
-  }
-
-  private async resolve(credentials: Credentials, degradable: boolean): Promise<{ owner: Owner | null; cookie: CookieAction }> {
-    try {
-      return await this.identity.identify(credentials);
-    } catch (error) {
-      if (!degradable || !isDatabaseUnavailable(error)) throw error;
-      return { owner: this.identity.identifyWithoutDatabase(credentials), cookie: null };
-    }
   }
 
   private applyCookie(reply: FastifyReply, action: CookieAction): void {
@@ -95,20 +71,16 @@ export class OwnerInterceptor implements NestInterceptor {
 }
 
 /** The route needs a caller: a user's bearer token or a visitor's cookie (issued when missing). */
-export const Authenticated = (options: AuthenticatedOptions = {}): ClassDecorator & MethodDecorator =>
+export const Authenticated = (): ClassDecorator & MethodDecorator =>
   applyDecorators(
-    SetMetadata(WITHOUT_DATABASE, options.withoutDatabase ?? false),
     UseGuards(BearerGuard),
     UseInterceptors(OwnerInterceptor),
     ApiBearerAuth(),
     ApiCookieAuth(),
   );
 
-/**
- * The caller resolved by `@Authenticated()`. Null only on a route marked
- * `withoutDatabase` while the database is unreachable and the caller is a visitor.
- */
-export const CurrentOwner = createParamDecorator((_: unknown, context: ExecutionContext): Owner | null => {
+/** The caller resolved by `@Authenticated()`. */
+export const CurrentOwner = createParamDecorator((_: unknown, context: ExecutionContext): Owner => {
   const owner = context.switchToHttp().getRequest<OwnedRequest>().owner;
   if (owner === undefined) throw new Error('CurrentOwner used on a route without @Authenticated()');
   return owner;

@@ -1,4 +1,3 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ResponseField } from '@/common/http/api-properties';
 import { MessageDto } from '@/message/dto/message.dto';
 
@@ -29,25 +28,18 @@ export class ChatUsageDto {
 }
 
 export class ChatResponseDto {
-  @ResponseField('The session of this turn (null only when the database was unreachable and no session was named)', {
-    type: String,
-    format: 'uuid',
-    nullable: true,
-  })
-  sessionId: string | null;
+  @ResponseField('The session of this turn', { type: String, format: 'uuid' })
+  sessionId: string;
 
   @ResponseField("The model's reply")
   reply: string;
 
-  @ResponseField("The stored user message (null when the database was unreachable)", { type: MessageDto, nullable: true })
-  userMessage: MessageDto | null;
+  @ResponseField('The stored user message', { type: MessageDto })
+  userMessage: MessageDto;
 
-  @ResponseField('The stored assistant message (null when the database was unreachable)', { type: MessageDto, nullable: true })
-  assistantMessage: MessageDto | null;
+  @ResponseField('The stored assistant message', { type: MessageDto })
+  assistantMessage: MessageDto;
 
   @ResponseField('Tokens and cost of the model call')
   usage: ChatUsageDto;
-
-  @ApiPropertyOptional({ description: 'Set when the turn was answered with less than usual, e.g. without history' })
-  warning?: string;
 }

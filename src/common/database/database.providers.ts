@@ -31,9 +31,9 @@ export const dataSourceProvider: Provider = {
     const url = embedded?.url ?? config.databaseUrl!;
     // PGlite serves one connection at a time; more pooled clients would only queue inside it.
     const poolSize = embedded ? 1 : config.dbPoolSize;
-    const dataSource = new DataSource(dataSourceOptions(url, poolSize));
+    if (config.migrationsRun) await migrateUnderLock(url);
+    const dataSource = new DataSource(dataSourceOptions(url, poolSize, config.dbTimeouts));
     await dataSource.initialize();
-    if (config.migrationsRun) await migrateUnderLock(dataSource, url);
     return dataSource;
   },
 };
@@ -41,15 +41,18 @@ export const dataSourceProvider: Provider = {
 /**
  * Several replicas may start at once: one migrates while the others wait on a PostgreSQL
  * advisory lock, then find nothing left to run. The lock lives on a connection of its own,
- * outside the pool the migrations use.
+ * and the migrations run on a data source of their own, without the requests' time limits.
  */
-async function migrateUnderLock(dataSource: DataSource, url: string): Promise<void> {
+async function migrateUnderLock(url: string): Promise<void> {
   const lock = new Client({ connectionString: url });
   await lock.connect();
+  const migrator = new DataSource(dataSourceOptions(url, 1));
   try {
     await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [MIGRATION_LOCK]);
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrator.initialize();
+    await migrator.runMigrations({ transaction: 'each' });
   } finally {
+    if (migrator.isInitialized) await migrator.destroy();
     await lock.end();
   }
 }
