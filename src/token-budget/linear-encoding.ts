@@ -66,7 +66,7 @@ export class LinearEncoding {
     return this.library.decode(tokens);
   }
 
-  /** Builds the byte-sequence vocabulary now (~50 ms for o200k) rather than during a request. */
+  /** Builds the byte-sequence vocabulary now (~50-80 ms for o200k) rather than during a request. */
   prepare(): this {
     this.vocabulary ??= binaryVocabulary(this.rankData);
     return this;

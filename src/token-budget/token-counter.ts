@@ -29,7 +29,7 @@ export class TokenCounter {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.storedEncoding = encodingForModel(config.llm.model);
-    // Built at boot (~70 ms, ~13 MB for both), not by the first request that brings a long pre-token.
+    // Built at boot (~100 ms, ~13 MB for both), not by the first request that brings a long pre-token.
     linearEncoding('o200k_base').prepare();
     linearEncoding('cl100k_base').prepare();
   }
