@@ -1,5 +1,7 @@
+import { Controller, Get } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Test from 'supertest/lib/test';
+import { DataSource } from 'typeorm';
 import { CLIENT_GRACE_MS } from '@/common/database/data-source-options';
 import { OwnPostgres } from './support/own-postgres';
 import { startTestApp, TestApp } from './support/test-app';
@@ -13,6 +15,26 @@ const TIMEOUTS = { connectTimeoutMs: 1_000, statementTimeoutMs: 1_000, idleInTra
  * machine. Without time limits these requests waited as long as the freeze lasted.
  */
 const BOUND_MS = 3 * (TIMEOUTS.statementTimeoutMs + CLIENT_GRACE_MS + TIMEOUTS.connectTimeoutMs);
+
+/** Requests that overrun PostgreSQL's own limits, through the app's pool. */
+@Controller('test-limits')
+class LimitsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get('slow-statement')
+  async slowStatement(): Promise<void> {
+    await this.dataSource.query('SELECT pg_sleep(5)');
+  }
+
+  @Get('idle-transaction')
+  async idleTransaction(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT 1');
+      await sleep(TIMEOUTS.idleInTransactionTimeoutMs + 1_000);
+      await manager.query('SELECT 1');
+    });
+  }
+}
 
 // The cluster is the test's own whatever DATABASE_URL says, so one pass of the suite is enough.
 const binaries = OwnPostgres.binaries();
@@ -32,7 +54,10 @@ if (skipReason) console.warn(`database-stall.e2e-spec skipped: ${skipReason}`);
 
   beforeAll(async () => {
     cluster = await OwnPostgres.start();
-    t = await startTestApp({ config: { databaseUrl: cluster.url, dbPoolSize: 3, dbTimeouts: TIMEOUTS, adminApiKey: ADMIN_KEY } });
+    t = await startTestApp({
+      config: { databaseUrl: cluster.url, dbPoolSize: 3, dbTimeouts: TIMEOUTS, adminApiKey: ADMIN_KEY },
+      extra: { controllers: [LimitsController] },
+    });
     auth = await bearer('stall');
     sessionId = (await t.http().post('/v1/sessions').set(auth).send({}).expect(201)).body.id;
     spareSessionIds = [];
@@ -64,6 +89,16 @@ if (skipReason) console.warn(`database-stall.e2e-spec skipped: ${skipReason}`);
     ['a new visitor', () => t.http().get('/v1/sessions')],
     ['readiness', () => t.http().get('/health/ready')],
   ];
+
+  it.each([
+    ['a statement slower than DB_STATEMENT_TIMEOUT_MS', 'slow-statement'],
+    ['a transaction idle longer than DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 'idle-transaction'],
+  ])('ends %s on the server side: 503 problem+json with Retry-After', async (_, route) => {
+    const answer = await t.http().get(`/test-limits/${route}`).expect(503);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(answer.headers['retry-after']).toBe('5');
+    await t.http().get(`/v1/sessions/${sessionId}`).set(auth).expect(200);
+  });
 
   it('answers every route with 503 problem+json and Retry-After within a bounded time, then recovers by itself', async () => {
     // Open as many pooled connections as the pool holds, so frozen requests hold some of them.

@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { toProblem } from './problem-details';
 import { ProblemException } from './problem.exception';
 
@@ -47,6 +47,7 @@ describe('toProblem', () => {
     ['no free pooled connection in time', new Error('timeout exceeded when trying to connect')],
     ['a connection exception', pgError('08006')],
     ['a client whose connection died', new Error('Client has encountered a connection error and is not queryable')],
+    ['a statement on a connection the server closed (TypeORM)', new QueryRunnerProviderAlreadyReleasedError()],
   ])('answers 503 with Retry-After for %s', (_, error) => {
     const problem = toProblem(error);
     expect(problem.body).toMatchObject({ status: 503, type: 'https://continuum.dev/problems/database-unavailable' });

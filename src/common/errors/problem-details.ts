@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { FieldError, ProblemException } from './problem.exception';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -136,6 +136,8 @@ function frameworkProblem(error: unknown): Problem | null {
 
 /** True when the error says the database cannot be reached (as opposed to refusing a query). */
 function isDatabaseUnavailable(error: unknown): boolean {
+  // TypeORM's answer to a statement on a connection the server closed (idle_in_transaction_session_timeout, a restart).
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const code = postgresCode(error);
   if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
   return UNAVAILABLE_MESSAGES.test((error as Error | null)?.message ?? '');
