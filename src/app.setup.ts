@@ -5,10 +5,24 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@/common/config/app-config';
 import { Metrics } from '@/common/metrics/metrics';
 import { serveWebPage } from '@/common/http/web-page';
+import { sendFrameworkError, writeClientError } from '@/common/errors/http-errors';
+import { refuseNonObjectBody } from '@/common/http/json-body';
 
-/** The HTTP adapter with the body limit applied before any JSON is parsed. */
+/**
+ * The HTTP adapter: the body limit applied before any JSON is parsed, time limits on slow
+ * clients (408), and errors of Node's HTTP parser and of Fastify's router as problem+json.
+ */
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
+  const { requestTimeoutMs, headersTimeoutMs } = config.http;
+  return new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    requestTimeout: requestTimeoutMs,
+    // Node checks these limits every connectionsCheckingInterval (30 s by default).
+    http: { headersTimeout: headersTimeoutMs, connectionsCheckingInterval: Math.min(1_000, Math.ceil(headersTimeoutMs / 2)) },
+    clientErrorHandler: writeClientError,
+    frameworkErrors: sendFrameworkError,
+  });
 }
 
 /**
@@ -19,6 +33,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   await app.register(fastifyCookie);
   measureRequests(app);
   await serveWebPage(app, config.webDir);
+  app.getHttpAdapter().getInstance().addHook('preValidation', refuseNonObjectBody);
   app.enableShutdownHooks();
   setUpSwagger(app, config);
 }

@@ -268,7 +268,7 @@ describe('daily spend limit', () => {
 });
 
 describe('when the database is unreachable', () => {
-  it('still answers, without history, says so, and writes nothing', async () => {
+  it('still answers on /v1/chat and /v1/chat/stream alike, without history, says so, and writes nothing', async () => {
     const fake = await FakeOpenAiServer.start();
     const store = process.env.DATABASE_URL ? await createTestStore() : null;
     const embedded = store ? null : await EmbeddedPostgres.start(null);
@@ -278,7 +278,7 @@ describe('when the database is unreachable', () => {
     const t = await startTestApp({ config: { ...llmConfig(fake), databaseUrl: proxy.via(target), dbPoolSize: 2, dbPreparedStatements: !embedded } });
     try {
       const auth = await bearer('chat-db-down');
-      fake.enqueue(reply('Remembered.'), reply('Answered anyway.'), reply('Back.'));
+      fake.enqueue(reply('Remembered.'), reply('Answered anyway.'), reply('Streamed anyway.'));
       const first = await t.http().post('/v1/chat').set(auth).send({ message: 'remember this' }).expect(200);
 
       await proxy.cut();
@@ -286,6 +286,11 @@ describe('when the database is unreachable', () => {
       expect(degraded.body).toMatchObject({ reply: 'Answered anyway.', userMessage: null, assistantMessage: null, sessionId: first.body.sessionId });
       expect(degraded.body.warning).toMatch(/without history/);
       expect(fake.requests[1].body.messages!.map((m) => m.content)).toEqual(['You are the test assistant.', 'and now?']);
+
+      const streamed = await t.http().post('/v1/chat/stream').set(auth).send({ sessionId: first.body.sessionId, message: 'and streamed?' }).expect(200);
+      const done = parseSse(streamed.text).find((event) => event.event === 'done');
+      expect(done?.data).toMatchObject({ reply: 'Streamed anyway.', userMessage: null, assistantMessage: null, sessionId: first.body.sessionId });
+      expect(done?.data.warning).toMatch(/without history/);
 
       await proxy.restore();
       const after = await t.http().get(`/v1/sessions/${first.body.sessionId}/messages`).set(auth).expect(200);

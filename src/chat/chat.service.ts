@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { Database } from '@/common/database/database';
-import { isDatabaseUnavailable } from '@/common/errors/problem-details';
+import { isDatabaseDown } from '@/common/errors/problem-details';
 import { logUnderSession } from '@/common/logging/log-context';
 import { Metrics } from '@/common/metrics/metrics';
 import { ProblemException } from '@/common/errors/problem.exception';
@@ -81,7 +81,7 @@ export class ChatService {
       const idempotency = this.idempotencyOf(request, idempotencyKey);
       return (await this.replay(owner, idempotency)) ?? (await this.prepare(owner, request, model, idempotency));
     } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
+      if (!isDatabaseDown(error)) throw error;
       this.logger.warn('database unreachable: answering a chat turn without history');
       return this.unrecorded(model, request, systemPrompt);
     }

@@ -16,7 +16,7 @@ import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
-import { isDatabaseUnavailable } from '@/common/errors/problem-details';
+import { isDatabaseDown } from '@/common/errors/problem-details';
 import { CookieAction, Credentials, IdentityService } from './identity.service';
 import { Owner } from './owner';
 
@@ -84,7 +84,7 @@ export class OwnerInterceptor implements NestInterceptor {
     try {
       return await this.identity.identify(credentials);
     } catch (error) {
-      if (!degradable || !isDatabaseUnavailable(error)) throw error;
+      if (!degradable || !isDatabaseDown(error)) throw error;
       return { owner: this.identity.identifyWithoutDatabase(credentials), cookie: null };
     }
   }

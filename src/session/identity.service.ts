@@ -53,11 +53,6 @@ export class IdentityService {
     return userId !== undefined && !visitorCookie ? { owner: userOwner(userId), cookie: null } : null;
   }
 
-  /** The user of a verified bearer token, or null for a visitor: identity while the database is down. */
-  identifyWithoutDatabase(credentials: Credentials): Owner | null {
-    return credentials.userId === undefined ? null : userOwner(credentials.userId);
-  }
-
   /**
    * The user id (`sub`) of an `Authorization: Bearer <JWT>` header signed with
    * AUTH_JWT_SECRET (HS256); 401 for anything else. Needs no database.
@@ -68,9 +63,11 @@ export class IdentityService {
     if (!this.jwtKey) throw ProblemException.unauthorized('Bearer tokens are not accepted: AUTH_JWT_SECRET is not configured.');
     try {
       const { payload } = await jwtVerify(token, await this.jwtKey, { algorithms: ['HS256'], requiredClaims: ['exp'] });
-      if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200) {
-        throw ProblemException.unauthorized('The token has no usable "sub" claim.');
+      // JSON's 1e400 parses as Infinity, which jose accepts as a time: such a token would never expire.
+      if (![payload.exp, payload.nbf, payload.iat].every((time) => time === undefined || Number.isFinite(time))) {
+        throw ProblemException.unauthorized('The token\'s "exp", "nbf" and "iat" must be finite times.');
       }
+      if (!isUsableSubject(payload.sub)) throw ProblemException.unauthorized('The token has no usable "sub" claim.');
       return payload.sub;
     } catch (error) {
       if (error instanceof ProblemException) throw error;
@@ -109,6 +106,15 @@ export class IdentityService {
       await this.sessions.transferOwner(visitorOwner(visitor.id).id, userOwner(userId).id);
     }
   }
+}
+
+/**
+ * A `sub` that can be an owner id (`user:<sub>`): 1-200 characters, no control character
+ * (PostgreSQL cannot store U+0000) and no lone surrogate (it would be stored as U+FFFD, so
+ * two different subs would share one owner).
+ */
+function isUsableSubject(sub: unknown): sub is string {
+  return typeof sub === 'string' && sub.length > 0 && sub.length <= 200 && !/[\p{Cc}\p{Cs}]/u.test(sub);
 }
 
 function importHmacKey(secret: string): Promise<webcrypto.CryptoKey> {

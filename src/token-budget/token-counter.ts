@@ -1,18 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-// The CommonJS builds: TypeScript's classic node resolution does not read package exports.
-import * as cl100k from 'gpt-tokenizer/cjs/encoding/cl100k_base';
-import * as o200k from 'gpt-tokenizer/cjs/encoding/o200k_base';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
+import { EncodingName, linearEncoding } from './linear-encoding';
 
-export type EncodingName = 'o200k_base' | 'cl100k_base';
-
-interface Encoding {
-  countTokens(text: string): number;
-  encode(text: string): number[];
-  decode(tokens: number[]): string;
-}
-
-const ENCODINGS: Record<EncodingName, Encoding> = { o200k_base: o200k, cl100k_base: cl100k };
+export type { EncodingName } from './linear-encoding';
 
 /** What the chat format adds around each message (role, separators), as OpenAI counts it. */
 export const MESSAGE_OVERHEAD_TOKENS = 4;
@@ -39,10 +29,18 @@ export class TokenCounter {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.storedEncoding = encodingForModel(config.llm.model);
+    // Built at boot (~100 ms, ~13 MB for both), not by the first request that brings a long pre-token.
+    linearEncoding('o200k_base').prepare();
+    linearEncoding('cl100k_base').prepare();
   }
 
+  /**
+   * Exact counts (identical to gpt-tokenizer's), in time linear in the text (n log n for one
+   * long pre-token): see LinearEncoding. An exact count is never an undercount, so the budget
+   * can trust it; text that looks like a special token counts as plain text.
+   */
   count(text: string, encoding: EncodingName = this.storedEncoding): number {
-    return text.length === 0 ? 0 : ENCODINGS[encoding].countTokens(text);
+    return text.length === 0 ? 0 : linearEncoding(encoding).count(text);
   }
 
   /** A message's own tokens: its content plus its tool calls, without the per-message overhead. */
@@ -56,12 +54,12 @@ export class TokenCounter {
    * the budget is shortened visibly rather than dropped. Empty when not even the marker fits.
    */
   truncate(text: string, maxTokens: number, encoding: EncodingName = this.storedEncoding): { text: string; tokens: number } {
-    const tokens = ENCODINGS[encoding].encode(text);
+    const tokens = linearEncoding(encoding).encode(text);
     if (tokens.length <= maxTokens) return { text, tokens: tokens.length };
     const marker = `\n[… truncated: this message had ${tokens.length} tokens, more than the context budget allows …]`;
     let keep = maxTokens - this.count(marker, encoding);
     while (keep > 0) {
-      const cut = ENCODINGS[encoding].decode(tokens.slice(0, keep)) + marker;
+      const cut = linearEncoding(encoding).decode(tokens.slice(0, keep)) + marker;
       const count = this.count(cut, encoding);
       if (count <= maxTokens) return { text: cut, tokens: count };
       keep -= count - maxTokens; // re-encoding at the cut can merge differently: shrink and retry

@@ -1,7 +1,6 @@
 import { setImmediate, setTimeout } from 'node:timers/promises';
-// The CommonJS build: TypeScript's classic node resolution does not read package exports.
-import { countTokens, decode, encode } from 'gpt-tokenizer/cjs/encoding/o200k_base';
 import { OFFLINE_MODEL } from '@/common/config/app-config';
+import { linearEncoding } from '@/token-budget/linear-encoding';
 import { LlmEvent, LlmMessage, LlmProvider, LlmRequest } from './llm-provider';
 import { LlmError } from './llm-error';
 import { composeOfflineReply } from './offline-reply';
@@ -27,7 +26,7 @@ export class OfflineProvider implements LlmProvider {
       await this.pause(request.signal);
       yield { type: 'delta', text: word };
     }
-    const usage = { promptTokens: countPromptTokens(request.messages), completionTokens: countTokens(answer) };
+    const usage = { promptTokens: countPromptTokens(request.messages), completionTokens: o200k.count(answer) };
     yield { type: 'finish', reason: 'stop' };
     yield { type: 'usage', usage };
   }
@@ -43,12 +42,15 @@ export class OfflineProvider implements LlmProvider {
   }
 }
 
+/** Counted in linear time: a prompt may hold a long message without spaces (see LinearEncoding). */
+const o200k = linearEncoding('o200k_base');
+
 function limitTokens(text: string, maxTokens: number | undefined): string {
   if (maxTokens === undefined) return text;
-  const tokens = encode(text);
-  return tokens.length <= maxTokens ? text : decode(tokens.slice(0, maxTokens));
+  const tokens = o200k.encode(text);
+  return tokens.length <= maxTokens ? text : o200k.decode(tokens.slice(0, maxTokens));
 }
 
 function countPromptTokens(messages: LlmMessage[]): number {
-  return messages.reduce((sum, message) => sum + countTokens(message.content), 0);
+  return messages.reduce((sum, message) => sum + o200k.count(message.content), 0);
 }

@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       maxContentChars: 32_000,
       bodyLimitBytes: 1_048_576,
       cookie: { name: 'continuum_visitor', secure: false, maxAgeDays: 7 },
+      http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 },
+      dbTimeouts: { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, idleInTransactionTimeoutMs: 10_000 },
     });
   });
 
@@ -27,6 +29,8 @@ describe('loadConfig', () => {
     ['COOKIE_SECURE', 'maybe', /COOKIE_SECURE must be true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['AUTH_JWT_SECRET', 'short', /AUTH_JWT_SECRET must be at least 32 bytes/],
+    ['REQUEST_TIMEOUT_MS', '5000', /HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS/],
+    ['DB_STATEMENT_TIMEOUT_MS', '0', /DB_STATEMENT_TIMEOUT_MS must be an integer/],
   ])('refuses %s=%s and names the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

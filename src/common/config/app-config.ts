@@ -31,6 +31,28 @@ export interface AppConfig {
   modelPricesPath: string | null;
   /** The built reference chat page served at `/` (relative to the working directory). */
   webDir: string;
+  /** How long a client may take to send a request. */
+  http: HttpTimeouts;
+  /** How long the service waits on the database. */
+  dbTimeouts: DatabaseTimeouts;
+}
+
+/** A client slower than these gets 408 and its connection closed. */
+export interface HttpTimeouts {
+  /** From the first byte to the last byte of the body. */
+  requestTimeoutMs: number;
+  /** From the connection (or the previous request on it) to the end of the headers. */
+  headersTimeoutMs: number;
+}
+
+/** Past these the request answers 503 with Retry-After (see data-source-options.ts). */
+export interface DatabaseTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectTimeoutMs: number;
+  /** One statement (PostgreSQL's statement_timeout; the client gives up 2 s later, for a server that does not answer at all). */
+  statementTimeoutMs: number;
+  /** A transaction left open without a statement (idle_in_transaction_session_timeout). */
+  idleInTransactionTimeoutMs: number;
 }
 
 /** Shares of the total; history gets the rest, plus whatever the other tiers leave unused. */
@@ -112,7 +134,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     modelPricesPath: read.optionalString('MODEL_PRICES'),
     webDir: read.string('WEB_DIR', './web/dist'),
+    http: readHttpTimeouts(read),
+    dbTimeouts: {
+      connectTimeoutMs: read.int('DB_CONNECT_TIMEOUT_MS', 5_000, { min: 100, max: 600_000 }),
+      statementTimeoutMs: read.int('DB_STATEMENT_TIMEOUT_MS', 10_000, { min: 100, max: 3_600_000 }),
+      idleInTransactionTimeoutMs: read.int('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, { min: 100, max: 3_600_000 }),
+    },
   };
+}
+
+/** Node refuses a headers timeout longer than the request timeout. */
+function readHttpTimeouts(read: EnvReader): HttpTimeouts {
+  const timeouts = {
+    requestTimeoutMs: read.int('REQUEST_TIMEOUT_MS', 30_000, { min: 100, max: 3_600_000 }),
+    headersTimeoutMs: read.int('HEADERS_TIMEOUT_MS', 10_000, { min: 100, max: 3_600_000 }),
+  };
+  if (timeouts.headersTimeoutMs > timeouts.requestTimeoutMs) {
+    throw new ConfigError('HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS');
+  }
+  return timeouts;
 }
 
 /** HS256 is only as strong as its secret: at least 32 bytes, as RFC 7518 asks. */

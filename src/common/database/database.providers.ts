@@ -24,31 +24,35 @@ export const embeddedPostgresProvider: Provider = {
 
 /** The DataSource's options from the typed config: the embedded database's address, or DATABASE_URL. */
 export function appDataSourceOptions(config: AppConfig, embedded: EmbeddedPostgres | null): DataSourceOptions {
+  const url = embedded?.url ?? config.databaseUrl!;
   // PGlite serves one connection at a time; more pooled clients would only queue inside it.
-  const options = embedded ? dataSourceOptions(embedded.url, 1) : dataSourceOptions(config.databaseUrl!, config.dbPoolSize);
-  return { ...options, migrationsRun: config.migrationsRun };
+  const poolSize = embedded ? 1 : config.dbPoolSize;
+  return { ...dataSourceOptions(url, poolSize, config.dbTimeouts), migrationsRun: config.migrationsRun };
+}
+
+/** Builds the DataSource for `TypeOrmModule`, migrated before anyone can use it. */
+export async function createMigratedDataSource(options?: DataSourceOptions): Promise<DataSource> {
+  const { migrationsRun, ...rest } = options!;
+  if (migrationsRun) await migrateUnderLock((rest as { url: string }).url);
+  return new DataSource({ ...rest, migrationsRun: false } as DataSourceOptions).initialize();
 }
 
 /**
- * Builds the DataSource for `TypeOrmModule`, migrating it before anyone can use it. Several
- * replicas may start at once: one migrates while the others wait on a PostgreSQL advisory
- * lock, then find nothing left to run. The lock lives on a connection of its own, outside the
- * pool the migrations use.
+ * Several replicas may start at once: one migrates while the others wait on a PostgreSQL
+ * advisory lock, then find nothing left to run. The lock lives on a connection of its own,
+ * and the migrations run on a data source of their own, without the requests' time limits
+ * (a migration may rightly take minutes).
  */
-export async function createMigratedDataSource(options?: DataSourceOptions): Promise<DataSource> {
-  const { migrationsRun, ...rest } = options!;
-  const dataSource = await new DataSource({ ...rest, migrationsRun: false } as DataSourceOptions).initialize();
-  if (migrationsRun) await migrateUnderLock(dataSource, (rest as { url: string }).url);
-  return dataSource;
-}
-
-async function migrateUnderLock(dataSource: DataSource, url: string): Promise<void> {
+async function migrateUnderLock(url: string): Promise<void> {
   const lock = new Client({ connectionString: url });
   await lock.connect();
+  const migrator = new DataSource(dataSourceOptions(url, 1));
   try {
     await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [MIGRATION_LOCK]);
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrator.initialize();
+    await migrator.runMigrations({ transaction: 'each' });
   } finally {
+    if (migrator.isInitialized) await migrator.destroy();
     await lock.end();
   }
 }

@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { toProblem } from './problem-details';
 import { ProblemException } from './problem.exception';
 
@@ -36,6 +36,27 @@ describe('toProblem', () => {
     const problem = toProblem(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     expect(problem.body.status).toBe(503);
     expect(problem.headers['retry-after']).toBe('5');
+  });
+
+  it.each([
+    ['the client gave up on a server that does not answer', new Error('Query read timeout')],
+    ['statement_timeout', pgError('57014')],
+    ['idle_in_transaction_session_timeout', pgError('25P03')],
+    ['lock_timeout', pgError('55P03')],
+    ['a connection that could not be opened in time', new Error('Connection terminated due to connection timeout')],
+    ['no free pooled connection in time', new Error('timeout exceeded when trying to connect')],
+    ['a connection exception', pgError('08006')],
+    ['a client whose connection died', new Error('Client has encountered a connection error and is not queryable')],
+    ['a statement on a connection the server closed (TypeORM)', new QueryRunnerProviderAlreadyReleasedError()],
+  ])('answers 503 with Retry-After for %s', (_, error) => {
+    const problem = toProblem(error);
+    expect(problem.body).toMatchObject({ status: 503, type: 'https://continuum.dev/problems/database-unavailable' });
+    expect(problem.headers['retry-after']).toBe('5');
+  });
+
+  it('gives every 503 a Retry-After, whoever raised it', () => {
+    expect(toProblem(new ProblemException(503, 'not-ready', 'Service Unavailable', 'down')).headers['retry-after']).toBe('5');
+    expect(toProblem(new ProblemException(503, 'x', 'Service Unavailable', 'down', undefined, { 'retry-after': '1' })).headers['retry-after']).toBe('1');
   });
 
   it('hides the details of anything unexpected behind a 500', () => {

@@ -1,14 +1,21 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { MaxJsonSize } from './json-size';
 
-/** An optional JSON object (never an array or a scalar), stored as jsonb. */
+/**
+ * The field may be left out, but when present it must be valid: unlike IsOptional(), null
+ * is not "absent" (a 400 naming the field, rather than a null stored where the API
+ * documents an object or a boolean).
+ */
+export const IfPresent = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
+
+/** An optional JSON object (never an array, a scalar or null), stored as jsonb. */
 export const OptionalJsonObject = (description: string): PropertyDecorator =>
   applyDecorators(
     ApiPropertyOptional({ description, type: 'object', additionalProperties: true }),
-    IsOptional(),
+    IfPresent(),
     IsObject({ message: '$property must be a JSON object' }),
     MaxJsonSize(),
   );

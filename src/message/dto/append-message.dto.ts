@@ -14,7 +14,7 @@ import {
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
-import { NoNulCharacter, OptionalJsonObject } from '@/common/http/api-properties';
+import { IfPresent, NoNulCharacter, OptionalJsonObject } from '@/common/http/api-properties';
 import { MaxJsonSize } from '@/common/http/json-size';
 import { MESSAGE_ROLES, MessageRole } from '../message.entity';
 
@@ -79,7 +79,7 @@ export class AppendMessageDto {
   processingTimeMs?: number;
 
   @ApiPropertyOptional({ description: 'True when producing the message failed' })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   hasError?: boolean;
 

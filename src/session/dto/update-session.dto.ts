@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { OptionalJsonObject } from '@/common/http/api-properties';
+import { IfPresent, OptionalJsonObject } from '@/common/http/api-properties';
 
-/** Only the fields present change; `title: null` clears the title. */
+/** Only the fields present change; `title: null` clears the title, null is refused anywhere else. */
 export class UpdateSessionDto {
   @ApiPropertyOptional({ description: 'New title, or null to clear it', maxLength: 200, nullable: true, type: String })
   @ValidateIf((_, value) => value !== null)
@@ -18,7 +18,7 @@ export class UpdateSessionDto {
   metadata?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'False closes the conversation (it is then never resumed as current)' })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   isActive?: boolean;
 }
