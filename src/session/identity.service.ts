@@ -53,6 +53,11 @@ export class IdentityService {
     return userId !== undefined && !visitorCookie ? { owner: userOwner(userId), cookie: null } : null;
   }
 
+  /** The user of a verified bearer token, or null for a visitor: identity while the database is down. */
+  identifyWithoutDatabase(credentials: Credentials): Owner | null {
+    return credentials.userId === undefined ? null : userOwner(credentials.userId);
+  }
+
   /**
    * The user id (`sub`) of an `Authorization: Bearer <JWT>` header signed with
    * AUTH_JWT_SECRET (HS256); 401 for anything else. Needs no database.

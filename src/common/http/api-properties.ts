@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { MaxJsonSize } from './json-size';
+import { OpaqueJson } from './opaque-json';
 
 /**
  * The field may be left out, but when present it must be valid: unlike IsOptional(), null
@@ -15,6 +16,7 @@ export const IfPresent = (): PropertyDecorator => ValidateIf((_, value) => value
 export const OptionalJsonObject = (description: string): PropertyDecorator =>
   applyDecorators(
     ApiPropertyOptional({ description, type: 'object', additionalProperties: true }),
+    OpaqueJson(),
     IfPresent(),
     IsObject({ message: '$property must be a JSON object' }),
     MaxJsonSize(),

@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ProblemException } from '@/common/errors/problem.exception';
+import { opaqueJsonAwareTransformer } from './opaque-json';
 
 /** Unknown fields are rejected, values are converted to the DTO's types, errors list every field. */
 export function createValidationPipe(): ValidationPipe {
@@ -8,6 +9,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
+    transformerPackage: opaqueJsonAwareTransformer,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
       const detail = fields.map((field) => field.messages.join('; ')).join('; ') || 'The request is invalid.';
