@@ -7,6 +7,7 @@ import { TransactionInterceptor } from '@/common/database/transaction.intercepto
 import { ProblemDetailsFilter } from '@/common/errors/problem-details.filter';
 import { HealthModule } from '@/common/health/health.module';
 import { MetricsModule } from '@/common/metrics/metrics.module';
+import { RateLimitModule } from '@/common/rate-limit/rate-limit.module';
 import { createValidationPipe } from '@/common/http/validation';
 import { ChatModule } from '@/chat/chat.module';
 import { LlmTrackingModule } from '@/llm-tracking/llm-tracking.module';
@@ -15,7 +16,7 @@ import { SessionModule } from '@/session/session.module';
 import { TokenBudgetModule } from '@/token-budget/token-budget.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, MetricsModule, SessionModule, MessageModule, TokenBudgetModule, LlmTrackingModule, ChatModule],
+  imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, MetricsModule, RateLimitModule, SessionModule, MessageModule, TokenBudgetModule, LlmTrackingModule, ChatModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,6 +8,7 @@ import { Metrics } from '@/common/metrics/metrics';
 import { serveWebPage } from '@/common/http/web-page';
 import { sendFrameworkError, writeClientError } from '@/common/errors/http-errors';
 import { refuseNonObjectBody } from '@/common/http/json-body';
+import { echoRequestId, requestIdOf } from '@/common/http/request-id';
 
 /**
  * The HTTP adapter: the body limit applied before any JSON is parsed, time limits on slow
@@ -16,7 +18,8 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   const { requestTimeoutMs, headersTimeoutMs } = config.http;
   return new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
+    genReqId: requestIdOf,
     requestTimeout: requestTimeoutMs,
     // Node checks these limits every connectionsCheckingInterval (30 s by default).
     http: { headersTimeout: headersTimeoutMs, connectionsCheckingInterval: Math.min(1_000, Math.ceil(headersTimeoutMs / 2)) },
@@ -31,11 +34,43 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
  */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));
+  app.getHttpAdapter().getInstance().addHook('onRequest', echoRequestId);
   measureRequests(app);
   await serveWebPage(app, config.webDir);
   app.getHttpAdapter().getInstance().addHook('preValidation', refuseNonObjectBody);
   app.enableShutdownHooks();
   setUpSwagger(app, config);
+}
+
+/**
+ * helmet's defaults, except: styles may be inline (Swagger UI's page has a <style> block,
+ * React sets style attributes), and no upgrade-insecure-requests, which would send the chat
+ * page's own requests to https on a plain-http localhost.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'self'"],
+  upgradeInsecureRequests: null,
+};
+
+/** A frontend on another origin may call the API with the visitor cookie (credentials). */
+function corsOptions(origins: string[]) {
+  return {
+    origin: origins,
+    credentials: true,
+    methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id', 'X-Admin-Key'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+    maxAge: 600,
+  };
 }
 
 /** Every answered request's duration, by route template (streams taken over by a handler are not counted). */
@@ -59,5 +94,5 @@ function setUpSwagger(app: INestApplication, config: AppConfig): void {
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Admin-Key' }, 'admin-key')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { validatorUrl: null } });
 }

@@ -17,6 +17,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { isDatabaseDown } from '@/common/errors/problem-details';
+import { CallerThrottlerGuard } from '@/common/rate-limit/caller-throttler.guard';
 import { CookieAction, Credentials, IdentityService } from './identity.service';
 import { Owner } from './owner';
 
@@ -103,7 +104,7 @@ export class OwnerInterceptor implements NestInterceptor {
 export const Authenticated = (options: AuthenticatedOptions = {}): ClassDecorator & MethodDecorator =>
   applyDecorators(
     SetMetadata(WITHOUT_DATABASE, options.withoutDatabase ?? false),
-    UseGuards(BearerGuard),
+    UseGuards(BearerGuard, CallerThrottlerGuard),
     UseInterceptors(OwnerInterceptor),
     ApiBearerAuth(),
     ApiCookieAuth(),

@@ -61,7 +61,8 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const ownStore = options.store ? null : await createTestStore();
   const store = options.store ?? ownStore!;
-  const config: AppConfig = { ...loadConfig({}), authJwtSecret: TEST_JWT_SECRET, logLevel: 'error', ...store.config, ...options.config };
+  // Tests send bursts from one caller; the rate-limit tests set their own limits.
+  const config: AppConfig = { ...loadConfig({}), authJwtSecret: TEST_JWT_SECRET, logLevel: 'error', rateLimit: { requests: 1_000_000, windowMs: 60_000 }, ...store.config, ...options.config };
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule, ...(options.extra?.imports ?? [])],
     controllers: options.extra?.controllers ?? [],

@@ -15,6 +15,12 @@ export interface AppConfig {
   adminApiKey: string | null;
   /** Bearer token GET /metrics requires; null leaves it open (for a scraper on a private network). */
   metricsToken: string | null;
+  /** Requests per window per caller (user, visitor, or IP address); 0 turns rate limiting off. */
+  rateLimit: { requests: number; windowMs: number };
+  /** Origins a browser may call the API from (CORS, with credentials); empty: same origin only. */
+  corsOrigins: string[];
+  /** Proxies whose X-Forwarded-For is believed (client IPs for rate limits): true, false, or addresses/CIDRs. */
+  trustProxy: boolean | string;
   cookie: { name: string; secure: boolean; maxAgeDays: number };
   maxMessagesPerSession: number;
   maxContentChars: number;
@@ -113,6 +119,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authJwtSecret: readJwtSecret(read),
     adminApiKey: read.optionalString('ADMIN_API_KEY'),
     metricsToken: read.optionalString('METRICS_TOKEN'),
+    rateLimit: {
+      requests: read.int('RATE_LIMIT_REQUESTS', 300, { min: 0, max: 1_000_000_000 }),
+      windowMs: read.int('RATE_LIMIT_WINDOW_MS', 60_000, { min: 1_000, max: 86_400_000 }),
+    },
+    corsOrigins: readOrigins(read.optionalString('CORS_ORIGINS')),
+    trustProxy: readTrustProxy(read.optionalString('TRUST_PROXY')),
     cookie: {
       name: read.string('SESSION_COOKIE_NAME', 'continuum_visitor'),
       secure: read.bool('COOKIE_SECURE', false),
@@ -249,4 +261,29 @@ class EnvReader {
     }
     return raw as T;
   }
+}
+
+/**
+ * CORS_ORIGINS: comma-separated origins (scheme://host[:port]). Never `*`: the API answers
+ * with credentials (the visitor cookie), so any site could read a visitor's conversations.
+ */
+function readOrigins(raw: string | null): string[] {
+  if (!raw) return [];
+  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s*]+$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS must list origins such as https://app.example.com (no path), got "${origin}"`);
+    }
+  }
+  return origins;
+}
+
+/**
+ * TRUST_PROXY: whose X-Forwarded-For to believe. By default the proxies a load balancer
+ * normally is (loopback and private networks); `true` believes anyone, which lets a client
+ * pick its own IP address and so escape its rate limit.
+ */
+function readTrustProxy(raw: string | null): boolean | string {
+  if (raw === null) return 'loopback,linklocal,uniquelocal';
+  return raw === 'true' || raw === 'false' ? raw === 'true' : raw;
 }

@@ -3,13 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { FastifyRequest } from 'fastify';
 import { ClsService, CLS_ID } from 'nestjs-cls';
-import { randomUUID } from 'node:crypto';
 import { lastValueFrom, Observable } from 'rxjs';
 import { logUnderSession } from '@/common/logging/log-context';
 import { QueryRunnerTransactionalAdapter } from './query-runner-transactional.adapter';
 
 const OWN_TRANSACTIONS = 'continuum:own-transactions';
-const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 /**
  * Marks a handler that commits in several short transactions of its own (a chat turn
@@ -35,7 +33,7 @@ export class TransactionInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const ownTransactions = this.reflector.get<boolean>(OWN_TRANSACTIONS, context.getHandler());
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const requestId = requestIdOf(request);
+    const requestId = String(request.id);
     return new Observable((subscriber) => {
       this.cls.run(() => {
         this.cls.set(CLS_ID, requestId);
@@ -54,10 +52,6 @@ export class TransactionInterceptor implements NestInterceptor {
   }
 }
 
-function requestIdOf(request: FastifyRequest): string {
-  const incoming = request.headers['x-request-id'];
-  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-}
 
 /** The session a /v1/sessions/:id/... route works on, for the logs. */
 function sessionIdOf(request: FastifyRequest): string | undefined {

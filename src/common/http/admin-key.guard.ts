@@ -3,6 +3,7 @@ import { ApiForbiddenResponse, ApiHeader, ApiSecurity, ApiUnauthorizedResponse }
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { ProblemException } from '@/common/errors/problem.exception';
+import { CallerThrottlerGuard } from '@/common/rate-limit/caller-throttler.guard';
 
 export const ADMIN_KEY_HEADER = 'x-admin-key';
 /** The security scheme name to register with DocumentBuilder.addApiKey. */
@@ -37,7 +38,7 @@ export class AdminKeyGuard implements CanActivate {
 /** The route (or controller) needs X-Admin-Key; documented in Swagger. */
 export const AdminOnly = (): ClassDecorator & MethodDecorator =>
   applyDecorators(
-    UseGuards(AdminKeyGuard),
+    UseGuards(CallerThrottlerGuard, AdminKeyGuard),
     ApiSecurity(ADMIN_KEY_SCHEME),
     ApiHeader({ name: 'X-Admin-Key', required: true, description: 'The ADMIN_API_KEY of the service' }),
     ApiUnauthorizedResponse({ description: 'X-Admin-Key missing or wrong' }),
