@@ -8,6 +8,7 @@ import { ProblemDetailsFilter } from '@/common/errors/problem-details.filter';
 import { HealthModule } from '@/common/health/health.module';
 import { MetricsModule } from '@/common/metrics/metrics.module';
 import { RateLimitModule } from '@/common/rate-limit/rate-limit.module';
+import { RouteTable } from '@/common/http/route-table';
 import { createValidationPipe } from '@/common/http/validation';
 import { ChatModule } from '@/chat/chat.module';
 import { LlmTrackingModule } from '@/llm-tracking/llm-tracking.module';
@@ -19,6 +20,7 @@ import { TokenBudgetModule } from '@/token-budget/token-budget.module';
   imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, MetricsModule, RateLimitModule, SessionModule, MessageModule, TokenBudgetModule, LlmTrackingModule, ChatModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
+    RouteTable,
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
   ],

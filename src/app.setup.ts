@@ -9,6 +9,7 @@ import { serveWebPage } from '@/common/http/web-page';
 import { sendFrameworkError, writeClientError } from '@/common/errors/http-errors';
 import { refuseNonObjectBody } from '@/common/http/json-body';
 import { echoRequestId, requestIdOf } from '@/common/http/request-id';
+import { RouteTable } from '@/common/http/route-table';
 
 /**
  * The HTTP adapter: the body limit applied before any JSON is parsed, time limits on slow
@@ -33,6 +34,8 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
  * tests run exactly what users reach.
  */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const routes = app.get(RouteTable);
+  app.getHttpAdapter().getInstance().addHook('onRoute', (route) => routes.add(route));
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));

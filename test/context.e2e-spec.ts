@@ -1,10 +1,17 @@
+import { loadConfig } from '@/common/config/app-config';
 import { bearer } from './support/tokens';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('GET /v1/sessions/:id/context', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ config: { tokenBudget: { total: 2000, systemShare: 0.1, memoryShare: 0.1, reserveShare: 0.2 } } });
+    const defaults = loadConfig({});
+    t = await startTestApp({
+      config: {
+        tokenBudget: { total: 2000, systemShare: 0.1, memoryShare: 0.1, reserveShare: 0.2 },
+        llm: { ...defaults.llm, models: [defaults.llm.model, 'gpt-4-turbo'] },
+      },
+    });
   });
   afterAll(() => t.close());
 
@@ -50,5 +57,12 @@ describe('GET /v1/sessions/:id/context', () => {
     const { auth, id: own } = await sessionWith('ctx-bad', []);
     await t.http().get(`/v1/sessions/${own}/context`).query({ budget: 10 }).set(auth).expect(400);
     await t.http().get(`/v1/sessions/${own}/context`).query({ model: 'bad model!' }).set(auth).expect(400);
+  });
+
+  it('refuses a model that is not on the allow-list, as a chat turn does', async () => {
+    const { auth, id } = await sessionWith('ctx-allow-list', []);
+    const res = await t.http().get(`/v1/sessions/${id}/context`).query({ model: 'gpt-4o' }).set(auth).expect(400);
+    expect(res.body).toMatchObject({ type: expect.stringMatching(/model-not-allowed$/), errors: [{ field: 'model' }] });
+    expect(res.body.detail).toContain('continuum-offline, gpt-4-turbo');
   });
 });

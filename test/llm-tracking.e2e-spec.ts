@@ -28,7 +28,7 @@ describe('llm tracking', () => {
   beforeAll(async () => {
     const llm = { ...loadConfig({}).llm, provider: 'openai' as const, apiKey: API_KEY };
     t = await startTestApp({
-      config: { adminApiKey: ADMIN_KEY, modelPricesPath: testPrices(), llm },
+      config: { adminApiKey: ADMIN_KEY, modelPrices: testPrices(), llm },
       extra: { imports: [LlmTrackingModule] },
     });
     tracking = t.app.get(LlmTrackingService);

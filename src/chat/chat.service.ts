@@ -73,7 +73,7 @@ export class ChatService {
   }
 
   private async beginTurn(owner: Owner | null, request: ChatRequestDto, idempotencyKey?: string): Promise<Turn> {
-    const model = this.allowedModel(request.model);
+    const model = this.contexts.allowedModel(request.model);
     this.messages.assertContentFits(request.message, 'message');
     const systemPrompt = request.systemPrompt ?? this.config.chat.systemPrompt;
     if (!owner) return this.unrecorded(model, request, systemPrompt);
@@ -133,14 +133,6 @@ export class ChatService {
       await lease.release().catch(() => undefined);
       throw error;
     }
-  }
-
-  private allowedModel(requested: string | undefined): string {
-    const model = requested ?? this.config.llm.model;
-    if (this.config.llm.models.includes(model)) return model;
-    throw ProblemException.badRequest('model-not-allowed', `model must be one of: ${this.config.llm.models.join(', ')}.`, [
-      { field: 'model', messages: [`model must be one of: ${this.config.llm.models.join(', ')}`] },
-    ]);
   }
 
   private async assertUnderDailyLimit(owner: Owner): Promise<void> {

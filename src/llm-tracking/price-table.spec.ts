@@ -40,6 +40,14 @@ describe('PriceTable', () => {
     expect(table.priceOf('gpt-4o')).toEqual({ prompt: '2.50', completion: '10.00' });
   });
 
+  it('takes MODEL_PRICES as inline JSON too', () => {
+    const table = PriceTable.load(' {"models": {"my-model": {"prompt": "1.5", "completion": "2"}}}');
+    expect(table.priceOf('my-model')).toEqual({ prompt: '1.5', completion: '2' });
+    expect(table.priceOf('gpt-4o-mini')).toEqual({ prompt: '0.15', completion: '0.60' });
+    expect(() => PriceTable.load('{"models": {"m": {"prompt": 1}}}')).toThrow('MODEL_PRICES (inline JSON): models["m"].prompt');
+    expect(() => PriceTable.load('{"models": ')).toThrow('MODEL_PRICES (inline JSON) is not valid JSON');
+  });
+
   it.each([
     ['a missing file', null, /cannot be read/],
     ['invalid JSON', '{ "models": ', /is not valid JSON/],

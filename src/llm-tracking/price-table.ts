@@ -14,12 +14,17 @@ export const SHIPPED_PRICES_PATH = join(__dirname, 'model-prices.json');
 export class PriceTable {
   constructor(private readonly prices: ReadonlyMap<string, ModelPrice>) {}
 
-  /** Reads and checks the shipped table and the override file; a bad file throws a ConfigError. */
-  static load(overridePath: string | null, shippedPath: string = SHIPPED_PRICES_PATH): PriceTable {
+  /**
+   * Reads and checks the shipped table and MODEL_PRICES, which is either the table itself as
+   * inline JSON (starting with `{`) or the path of a file holding it; a bad one throws a ConfigError.
+   */
+  static load(override: string | null, shippedPath: string = SHIPPED_PRICES_PATH): PriceTable {
     const prices = parsePriceFile(readJson(shippedPath, `shipped price table ${shippedPath}`), `shipped price table ${shippedPath}`);
-    if (overridePath) {
-      const origin = `MODEL_PRICES file ${overridePath}`;
-      for (const [model, price] of parsePriceFile(readJson(overridePath, origin), origin)) prices.set(model, price);
+    if (override) {
+      const inline = override.trimStart().startsWith('{');
+      const origin = inline ? 'MODEL_PRICES (inline JSON)' : `MODEL_PRICES file ${override}`;
+      const table = inline ? parseJson(override, origin) : readJson(override, origin);
+      for (const [model, price] of parsePriceFile(table, origin)) prices.set(model, price);
     }
     return new PriceTable(prices);
   }
@@ -33,7 +38,7 @@ export class PriceTable {
 export const priceTableProvider: Provider = {
   provide: PriceTable,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig): PriceTable => PriceTable.load(config.modelPricesPath),
+  useFactory: (config: AppConfig): PriceTable => PriceTable.load(config.modelPrices),
 };
 
 function readJson(path: string, origin: string): unknown {
@@ -43,6 +48,10 @@ function readJson(path: string, origin: string): unknown {
   } catch (error) {
     throw new ConfigError(`${origin} cannot be read: ${(error as Error).message}`);
   }
+  return parseJson(text, origin);
+}
+
+function parseJson(text: string, origin: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -48,7 +48,9 @@ export class SessionService {
     return this.touched(await this.findOrThrow(owner, id));
   }
 
+  /** Sets the fields the request names; one that names none changes nothing (not even the activity time). */
   async update(owner: Owner, id: string, dto: UpdateSessionDto): Promise<SessionDto> {
+    if (Object.values(dto).every((value) => value === undefined)) return mapSession(await this.findOrThrow(owner, id));
     const row = await this.sessions.update(owner.id, id, dto);
     if (!row) throw sessionNotFound(id);
     return mapSession(row);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
+import { ProblemException } from '@/common/errors/problem.exception';
 import { MessageService } from '@/message/message.service';
 import { Owner } from '@/session/owner';
 import { AssembledContext, assembleContext, TextMeasure } from './context-assembler';
@@ -38,7 +39,7 @@ export class ContextService {
    * history that fits one budget, with the tokens used per tier. 404 for a foreign session.
    */
   async buildContext(owner: Owner, sessionId: string, options: ContextOptions = {}): Promise<SessionContext> {
-    const model = options.model ?? this.config.llm.model;
+    const model = this.allowedModel(options.model);
     const encoding = encodingForModel(model);
     const history = await this.messages.historyForContext(owner, sessionId, this.config.maxMessagesPerSession);
     const memory = (await Promise.all(this.memorySources.map((source) => source.memoryFor(owner, sessionId)))).flat();
@@ -51,6 +52,17 @@ export class ContextService {
       measure: this.measureIn(encoding),
     });
     return { ...assembled, budget: allocation.total, model, encoding };
+  }
+
+  /**
+   * The model a request names, when it is on the allow-list (LLM_MODEL plus LLM_MODELS), or
+   * the default when it names none; 400 otherwise. Clients never pick anything else.
+   */
+  allowedModel(requested: string | undefined): string {
+    const model = requested ?? this.config.llm.model;
+    if (this.config.llm.models.includes(model)) return model;
+    const allowed = this.config.llm.models.join(', ');
+    throw ProblemException.badRequest('model-not-allowed', `model must be one of: ${allowed}.`, [{ field: 'model', messages: [`model must be one of: ${allowed}`] }]);
   }
 
   private measureIn(encoding: EncodingName): TextMeasure {

@@ -35,6 +35,6 @@ export function llmConfig(fake: FakeOpenAiServer, overrides: Partial<AppConfig['
       ...overrides,
     },
     chat: { ...defaults.chat, systemPrompt: 'You are the test assistant.', turnWaitMs: 5_000 },
-    modelPricesPath: priceFile(),
+    modelPrices: priceFile(),
   };
 }

@@ -22,6 +22,6 @@ export function fakeLlmConfig(fake: FakeOpenAiServer, overrides: Partial<AppConf
       ...overrides,
     },
     chat: { ...defaults.chat, systemPrompt: 'You are the test assistant.', turnWaitMs: 5_000 },
-    modelPricesPath: prices,
+    modelPrices: prices,
   };
 }

@@ -33,8 +33,8 @@ export interface AppConfig {
   tokenBudget: TokenBudgetSettings;
   llm: LlmSettings;
   chat: ChatSettings;
-  /** Path of a JSON price table merged over the shipped one; null uses the shipped one. */
-  modelPricesPath: string | null;
+  /** MODEL_PRICES: a price table as inline JSON, or the path of a file holding one; null uses the shipped table alone. */
+  modelPrices: string | null;
   /** The built reference chat page served at `/` (relative to the working directory). */
   webDir: string;
   /** How long a client may take to send a request. */
@@ -144,7 +144,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       leaseTtlMs: read.int('CHAT_LEASE_TTL_MS', 120_000, { min: 1_000, max: 3_600_000 }),
       dailyCostLimitUsd: read.optionalNumber('DAILY_COST_LIMIT_USD', { min: 0, max: 1_000_000 }),
     },
-    modelPricesPath: read.optionalString('MODEL_PRICES'),
+    modelPrices: read.optionalString('MODEL_PRICES'),
     webDir: read.string('WEB_DIR', './web/dist'),
     http: readHttpTimeouts(read),
     dbTimeouts: {

@@ -21,7 +21,21 @@ export function createValidationPipe(): ValidationPipe {
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const own = error.constraints ? [{ field, messages: [oneMessage(field, error.value, error.constraints)] }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/** What a value of the wrong type fails first; its message says the type expected. */
+const TYPE_CONSTRAINTS = ['isString', 'isInt', 'isNumber', 'isBoolean', 'isObject', 'isArray', 'isIn', 'isEnum', 'isUuid', 'isDateString', 'isIso8601'];
+
+/**
+ * One clear message per field: a missing field is required; a value of the wrong type gets
+ * the type expected; otherwise the first rule it breaks. Not every rule of the field at once.
+ */
+function oneMessage(field: string, value: unknown, constraints: Record<string, string>): string {
+  if (constraints.whitelistValidation) return constraints.whitelistValidation;
+  if (value === undefined) return `${field} is required`;
+  const typeRule = TYPE_CONSTRAINTS.find((rule) => rule in constraints);
+  return constraints[typeRule ?? Object.keys(constraints)[0]];
 }
