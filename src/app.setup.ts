@@ -21,6 +21,8 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: requestIdOf,
+    // While draining on SIGTERM, requests that arrive on open connections are still served.
+    return503OnClosing: false,
     requestTimeout: requestTimeoutMs,
     // Node checks these limits every connectionsCheckingInterval (30 s by default).
     http: { headersTimeout: headersTimeoutMs, connectionsCheckingInterval: Math.min(1_000, Math.ceil(headersTimeoutMs / 2)) },

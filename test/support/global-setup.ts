@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@/common/database/data-source-options';
 import { RACES_NEED_POSTGRES } from './races';
 import { adminUrl, databaseUrl } from './test-database';
+import { ensureServerBuild } from './server-build';
 import { ensureWebBuild } from './web-build';
 
 /**
@@ -11,8 +12,10 @@ import { ensureWebBuild } from './web-build';
  * Without it, every test app starts its own in-memory PGlite and nothing is needed here.
  */
 export default async function globalSetup(): Promise<void> {
-  // The browser tests drive the built page; a stale build would test yesterday's page.
+  // The browser tests drive the built page, the shutdown tests the built service: a stale
+  // build would test yesterday's code.
   ensureWebBuild();
+  ensureServerBuild();
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     console.log(`\nDATABASE_URL is unset: the race tests are skipped (${RACES_NEED_POSTGRES}).`);
