@@ -18,6 +18,11 @@ const NOT_A_PLACE = new Set(
   america usa us ireland brazil philippines part`.split(/\s+/),
 );
 
+/** Small words inside a place name between capitalised words ("Paso de Robles", "Lac du Flambeau"). */
+const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'du', 'sur']);
+/** "d'Alene", "l'Anse": an elided particle glued to a capitalised word. */
+const ELIDED = /^[dl]['’]\p{Lu}/u;
+
 /** "St. Louis", "Ft. Worth": a period that does not end the sentence. */
 const ABBREVIATION = /^(?:st|ste|ft|mt|pt)\.$/i;
 /** Words that start many place names ("New Haven", "Old Saybrook") though they are not names of people. */
@@ -34,6 +39,11 @@ export function readPlace(text: string, start: number, lowercase: boolean): Plac
   for (let cursor = start; words.length < 3; ) {
     WORD.lastIndex = cursor;
     const match = WORD.exec(text);
+    if (match && words.length > 0 && !lower && isConnector(match[1], text, WORD.lastIndex)) {
+      words.push(match[1]);
+      cursor = WORD.lastIndex;
+      continue;
+    }
     if (!match || !acceptable(match[1], words.length === 0 ? null : lower, lowercase)) break;
     if (words.length > 0 && readUsState(text, cursor + match[0].length - match[1].length, lower) !== null) break;
     if (words.length === 0) lower = isLower(match[1]);
@@ -41,11 +51,19 @@ export function readPlace(text: string, start: number, lowercase: boolean): Plac
     cursor = end = WORD.lastIndex;
     if (match[1].endsWith('.') && !ABBREVIATION.test(match[1])) break;
   }
+  while (words.length && CONNECTORS.has(words[words.length - 1])) words.pop();
   if (!words.length) return null;
   COUNTY.lastIndex = end;
   if (COUNTY.test(text)) return null;
   const value = words.join(' ').replace(/\.$/, '');
-  return { value: lower ? titleCase(value) : value, end: value.length < words.join(' ').length ? end - 1 : end, lowercase: lower };
+  const shouted = value.length > 3 && !/\p{Ll}/u.test(value);
+  return { value: lower || shouted ? titleCase(value.toLowerCase()) : value, end: value.length < words.join(' ').length ? end - 1 : end, lowercase: lower };
+}
+
+/** A connector word followed by a capitalised word. */
+function isConnector(word: string, text: string, after: number): boolean {
+  if (!CONNECTORS.has(word)) return false;
+  return /^[ \t]{1,3}\p{Lu}/u.test(text.slice(after, after + 4));
 }
 
 function acceptable(word: string, previousLower: boolean | null, lowercase: boolean): boolean {
@@ -57,7 +75,7 @@ function acceptable(word: string, previousLower: boolean | null, lowercase: bool
 }
 
 function isLower(word: string): boolean {
-  return word[0] === word[0].toLowerCase();
+  return word[0] === word[0].toLowerCase() && !ELIDED.test(word);
 }
 
 function titleCase(value: string): string {

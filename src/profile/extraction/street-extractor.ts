@@ -18,6 +18,18 @@ const STREET = new RegExp(
   'giu',
 );
 const PO_BOX = /\b(?:p\.?\s?o\.?\s{0,2}box|post\s{1,3}office\s{1,3}box)\s{0,3}#?(\d{1,6})\b/gi;
+/** Rural routes and highway contract routes: "RR 2 Box 145", "Rural Route 3, Box 12", "HC 1 Box 9". */
+const RURAL_ROUTE = /\b(?:(rr|r\.r\.|rural\s{1,3}route)|(hc|star\s{1,3}route))\s{0,3}#?(\d{1,4}),?\s{1,3}box\s{0,3}#?(\d{1,6})\b/gi;
+/** A numbered road: "850 County Road 12", "12 Highway 61 N", "4 State Route 9", "300 FM 1960". */
+const NUMBERED_ROAD = new RegExp(
+  String.raw`${HOUSE}\s{1,3}(?:(?:county|state|us|u\.s\.|farm\s{1,3}to\s{1,3}market)\s{1,3})?(?:road|rd|route|rte|highway|hwy|cr|sr|fm)\s{1,3}\d{1,4}[a-z]?(?![\p{L}\p{N}])(?:\s{1,3}${DIRECTION}(?![\p{L}\p{N}]))?${UNIT}?`,
+  'giu',
+);
+/** A ZIP right after a street, without a city: "6120 Lima Rd, 46818". */
+const BARE_ZIP = /^[ \t]{0,3},?[ \t]{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/;
+/** "that's my old address", "the address you have is wrong": the stored street is disowned. */
+const DISOWNED =
+  /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}(?:not\s{1,3}my|my\s{1,3}(?:old|previous|former))\s{1,3}address\b|\b(?:that|the|this)\s{1,3}address(?:\s{1,3}(?:you\s{1,3}have(?:\s{1,3}for\s{1,3}me)?|on\s{1,3}file))?\s{1,3}(?:is|was)\s{1,3}(?:old|wrong|incorrect|outdated)\b|\bwrong\s{1,3}address\b/i;
 /** An address cue: a street right after it may lack a street type ("I live at 1811 Calle Real"). */
 const CUE =
   /\b(?:address|live\s{1,3}at|living\s{1,3}at|located\s{1,3}at|(?:we|i)['’]?(?:re|m)\s{1,3}at|(?:property|house|home|place)\s{1,3}is(?:\s{1,3}at)?|moved\s{1,3}(?:in)?to|ship\s{1,3}(?:it\s{1,3})?to|street\s{1,3}is)\s{0,3}(?:is\s{1,3}|:\s{0,3}|-\s{0,3})?$/i;
@@ -28,12 +40,23 @@ const FUNCTION_WORDS = new Set('the a an and or of in on at to for from with by 
 
 /** Street lines ("123 Main St", "4500 N. Oak Avenue, Apt 5B", "PO Box 442"), then the city, state and ZIP after them. */
 export class StreetExtractor {
+  /** Whether the message being read disowns a street by name ("..., not 91 Fenwick St"). */
+  private negatedOne = false;
+
   extract(message: MessageText, out: FactCollector): void {
-    if (!/\d/.test(message.text)) return;
+    const disowned = DISOWNED.test(message.text);
+    if (!/\d/.test(message.text)) {
+      if (disowned) out.negate('addressStreet', null, CONFIDENCE.likely);
+      return;
+    }
+    this.negatedOne = false;
     let found = false;
+    for (const match of message.matches(NUMBERED_ROAD)) found = this.consider(message, match.index, match[0], false, out) || found;
     for (const match of message.matches(STREET)) found = this.consider(message, match.index, match[0], weak(match[1]), out) || found;
     for (const match of message.matches(PO_BOX)) found = this.consider(message, match.index, `PO Box ${match[1]}`, false, out, match[0].length) || found;
+    for (const match of message.matches(RURAL_ROUTE)) found = this.consider(message, match.index, ruralRoute(match), false, out, match[0].length) || found;
     if (!found) this.cuedStreet(message, out);
+    if (disowned && !this.negatedOne) out.negate('addressStreet', null, CONFIDENCE.likely);
   }
 
   private consider(message: MessageText, index: number, raw: string, weakType: boolean, out: FactCollector, length = raw.length): boolean {
@@ -45,12 +68,15 @@ export class StreetExtractor {
     if (weakType && !cued && !/\s\p{Lu}[\p{L}.]*\.?$/u.test(raw.replace(/,?\s{1,3}(?:apt|apartment|unit|suite|ste|#|fl|floor|bldg)\b.*$/iu, ''))) return false;
     if (disownedBefore(before)) {
       out.negate('addressStreet', normaliseStreet(raw), CONFIDENCE.stated);
+      this.negatedOne = true;
       return true;
     }
     const locality = readLocality(message.text, index + length, true);
-    const confidence = cued || locality?.zip ? CONFIDENCE.stated : CONFIDENCE.likely;
+    const zip = locality ? null : BARE_ZIP.exec(message.text.slice(index + length, index + length + 16));
+    const confidence = cued || locality?.zip || zip ? CONFIDENCE.stated : CONFIDENCE.likely;
     out.add('addressStreet', normaliseStreet(raw), confidence);
     if (locality) addLocality(locality, confidence, out);
+    if (zip) out.add('addressZip', zip[1], CONFIDENCE.stated);
     return true;
   }
 
@@ -64,6 +90,10 @@ export class StreetExtractor {
   }
 }
 
+function ruralRoute(match: RegExpExecArray): string {
+  return `${match[1] ? 'RR' : 'HC'} ${match[3]} Box ${match[4]}`;
+}
+
 function weak(type: string): boolean {
   return WEAK_TYPE.test(type);
 }
@@ -74,9 +104,20 @@ function addLocality(locality: Locality, confidence: number, out: FactCollector)
   if (locality.zip) out.add('addressZip', locality.zip, CONFIDENCE.stated);
 }
 
-/** Collapses spaces, drops a final period; an all-lower-case street gets capitals ("123 main st" -> "123 Main St"). */
+/**
+ * Collapses spaces, drops a final period; an all-lower-case street gets capitals ("123 main st" ->
+ * "123 Main St"), an all-capital one loses them but for directions ("1402 BAYOU RD NE" -> "1402 Bayou Rd NE").
+ */
 function normaliseStreet(raw: string): string {
   const street = raw.replace(/\s+/g, ' ').replace(/\.$/, '').trim();
-  if (/\p{Lu}/u.test(street)) return street;
-  return street.replace(/(^|\s)(\p{L}+|\d+[a-z])(?=\s|,|$)/gu, (_, sep: string, word: string) => sep + (/^\d/.test(word) ? word.toUpperCase() : word[0].toUpperCase() + word.slice(1)));
+  const lower = !/\p{Lu}/u.test(street);
+  if (!lower && /\p{Ll}/u.test(street)) return street;
+  return street.replace(/(^|[\s#])(\p{L}+|\d+\p{L}{1,2})(?=[\s,.]|$)/gu, (_, sep: string, word: string) => sep + capitalise(word, lower));
+}
+
+function capitalise(word: string, lower: boolean): string {
+  if (/^\d/.test(word)) return /^\d+(?:st|nd|rd|th)$/i.test(word) ? word.toLowerCase() : word.toUpperCase();
+  if (!lower && /^(?:[NSEW]|[NS][EW]|PO|RR|HC|US|FM|CR|SR)$/.test(word)) return word;
+  if (/^[ns][ew]$/.test(word)) return word.toUpperCase();
+  return word[0].toUpperCase() + word.slice(1).toLowerCase();
 }

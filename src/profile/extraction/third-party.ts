@@ -2,7 +2,7 @@ import { lastMatchEnd } from './last-match';
 
 /** "my wife's", "his", "my husband's number", "your office": the value that follows is not the author's. */
 const SOMEONE_ELSE =
-  /\b(?:(?:my|our)\s{1,3}(?:wife|husband|partner|spouse|son|daughter|kid|child|mom|mother[-\s]in[-\s]law|father[-\s]in[-\s]law|mum|mother|dad|father|parents?|brother|sister|friend|boss|neighbou?r|landlord|tenant|colleague|co-?worker|assistant|girlfriend|boyfriend|fianc[eé]e?|roommate|realtor|agent|contractor|electrician|manager|grandma|grandpa|grandmother|grandfather|aunt|uncle|cousin|in-law|children|kids)(?:s|['’]s|s['’])?|(?:his|her|their|your|you\s{1,3}guys['’]?)\s{1,3}(?:[a-z]{1,15}\s{1,3})?(?:e-?mail|number|phone|cell|mobile|address|office|name|website|site|line|store|location|shop))\b/gi;
+  /\b(?:(?:my|our)\s{1,3}(?:wife|husband|partner|spouse|son|daughter|kid|child|mom|mother[-\s]in[-\s]law|father[-\s]in[-\s]law|mum|mother|dad|father|parents?|brother|sister|friend|boss|neighbou?r|landlord|tenant|colleague|co-?worker|assistant|girlfriend|boyfriend|fianc[eé]e?|roommate|realtor|agent|contractor|electrician|manager|grandma|grandpa|grandmother|grandfather|aunt|uncle|cousin|in-law|children|kids|accountant|lawyer|attorney|bookkeeper|secretary|property\s{1,3}manager|caretaker|nanny|housekeeper|handyman|plumber|installer|business\s{1,3}partner)(?:s|['’]s|s['’])?|(?:his|her|their|your|you\s{1,3}guys['’]?)\s{1,3}(?:[a-z]{1,15}\s{1,3})?(?:e-?mail|number|phone|cell|mobile|address|office|name|website|site|line|store|location|shop))\b/gi;
 
 /** "but please use mine", "my own", "me at": the author takes the sentence back. */
 const MINE = /\b(?:mine|my\s{1,3}own|me\s{1,3}at|i\s{1,3}use|my\s{1,3}(?:e-?mail|number|phone|cell|mobile|address|name)\s{0,3}(?:is|:))\b/gi;
