@@ -20,11 +20,13 @@ const RESET =
   /[.!?;\n]|\b(?:but|however|though|although|just|only|instead|rather|yet|so|because|since|actually|yes|ok|okay|sure|maybe|also|definitely|please|pls|plz)\b|(?:,|\band\b|\b(?:i|we)\b)[^.!?;\n]{0,30}?\b(?:want|wants|need|needs|like|add|get|interested|looking|love|prefer)\b/i;
 const NEGATED_AFTER =
   /^\s{0,3}(?:,\s{0,3})?(?:no|nope)\s{0,3}(?:[.!?,;]|$)|^[\s,]{0,3}(?:(?:is|are)\s{1,3})?(?:off\s{1,3}the\s{1,3}table|not\s{1,3}(?:doing\s{1,3}it|happening|for\s{1,3}(?:me|us)|interested))\b|^\s{1,3}(?:(?:is|are)\s{1,3}not|isn['’]?t|aren['’]?t)\s{1,3}(?:needed|necessary|wanted|required|for\s{1,3}(?:me|us)|an\s{1,3}option)|^\s{0,3},?\s{0,3}no\s{1,3}thanks?\b/i;
+/** "I can't install anything": a catalog verb right after "can't". */
+const CANNOT_RIGHT_BEFORE = /\b(?:can['’]?t|cannot|couldn['’]?t|won['’]?t\s{1,3}be\s{1,3}able\s{1,3}to)\s{1,3}(?:really\s{1,3}|even\s{1,3}|actually\s{1,3})?$/i;
 const ALREADY_HAVE =
   /\b(?:already|currently)\s{1,3}(?:have|has|own|got)\b|\bwe\s{1,3}have\s{1,3}(?:an?\s{1,3})?(?:existing|old)\b|\b(?:sold|got\s{1,3}rid\s{1,3}of|gave\s{1,3}away)\b/gi;
 /** "my neighbor got a Powerwall", "his solar panels": someone else's, not an interest. */
 const OTHERS_HAVE =
-  /\b(?:(?:neighbou?rs?|friends?|co-?workers?|colleagues?|brother|sister|cousin|boss|he|she)\s{1,3}(?:just\s{1,3}|recently\s{1,3}|already\s{1,3})?(?:got|has|had|bought|installed|put\s{1,3}in|owns)(?!\s{1,3}to\b)|(?:his|her|(?:neighbou?r|friend|co-?worker|colleague|brother|sister|cousin|boss)['’]s?)(?:\s{1,3}(?:new|old|brand\s{1,3}new))?\s{0,3}$)/gi;
+  /\b(?:(?:neighbou?rs?|friends?|co-?workers?|colleagues?|brother|sister|cousin|boss|he|she)\s{1,3}(?:just\s{1,3}|recently\s{1,3}|already\s{1,3})?(?:got|has|had|bought|installed|put\s{1,3}in|owns)(?!\s{1,3}to\b)|(?:neighbou?r|friend|co-?worker|colleague|brother|sister|cousin|boss)['’]s?(?:\s{1,3}(?:new|old|brand\s{1,3}new))?\s{0,3}$)/gi;
 /** A message from someone researching, not a customer: no interest is theirs. */
 const NOT_A_PROSPECT =
   /\b(?:school\s{1,3}(?:project|report|assignment|paper)|homework|science\s{1,3}fair|(?:i['’]?m|i\s{1,3}am)\s{1,3}(?:a|an)\s{1,3}(?:reporter|journalist|researcher|writer)|writing\s{1,3}(?:a|an)\s{1,3}(?:story|article|paper|report|thesis)\s{1,3}(?:on|about))\b/i;
@@ -82,7 +84,7 @@ function isDone(word: string, before: string, after: string): boolean {
 }
 
 function negatedBefore(before: string): boolean {
-  return inScope(NEGATION, before);
+  return inScope(NEGATION, before) || CANNOT_RIGHT_BEFORE.test(before);
 }
 
 /** Whether the last match of `cue` in `before` still applies at its end (nothing resets it in between). */

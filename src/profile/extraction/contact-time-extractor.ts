@@ -23,6 +23,9 @@ const FOREIGN_WORDS: Record<string, TimeOfDay> = {
 /** Only a time in a sentence about reaching the customer counts ("the crew came in the morning" does not). */
 const CONTACT =
   /\b(?:call|calls|text|txt|ring|reach|contact|phone|e-?mail|hold\s{1,3}of|in\s{1,3}touch|get\s{1,3}back|catch\s{1,3}me|available|availability|free|home|best\s{1,3}time|good\s{1,3}time|prefer|preferably|convenient|be\s{1,3}(?:called|contacted|reached)|llamen|llamar|ll[aá]mame|contactar|appel\w*|anrufen)\b|\b(?:works?|is|are)\s{1,3}(?:best|better|good|great|ideal|ok|okay)\b|\bworks?(?:\s{1,3}for\s{1,3}(?:me|us))?\s{0,3}(?:[.!?]|$)/i;
+/** "Tuesday at 2 works": an appointment, unless the sentence is about calling or writing. */
+const APPOINTMENT = /\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?s?\b|\b\d{1,2}(?:st|nd|rd|th)\b|\btomorrow\b/i;
+const CONTACT_VERB = /\b(?:call|calls|text|txt|ring|reach|contact|phone|e-?mail|get\s{1,3}back)\b/i;
 const PREFERENCE = /\b(?:prefer|preferably|best|better|ideal|only|works?)\b/i;
 const GREETING_OR_SCHEDULE = /\b(?:good|buen[oa]s?)\s{1,3}$|\bwork(?:s|ing)?\s{1,3}(?:the\s{1,3})?$|\b(?:at\s{1,3}work|working|busy|unavailable|not\s{1,3}available|in\s{1,3}class)\b[^,;]{0,12}$/i;
 /** "not home till 6", "not free until 5": the customer can be reached from that hour on. */
@@ -51,6 +54,7 @@ export class ContactTimeExtractor {
     if (!available && GREETING_OR_SCHEDULE.test(before)) return;
     const sentence = before + message.after(index, 80);
     if (!CONTACT.test(sentence) && !isShortRequest(message.text)) return;
+    if (APPOINTMENT.test(sentence) && !CONTACT_VERB.test(sentence)) return;
     if (!available && NEGATED.test(before)) return out.negate('preferences.contactTime', time, CONFIDENCE.likely);
     out.add('preferences.contactTime', time, PREFERENCE.test(sentence) ? CONFIDENCE.stated : CONFIDENCE.likely);
   }

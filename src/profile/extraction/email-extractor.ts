@@ -20,7 +20,7 @@ const SPELLED_ON_PURPOSE = /\bdot\b|[[({]at[\])}]/i;
 const ROLE = /^(?:support|info|help|sales|contact|hello|admin|billing|service|customerservice|noreply|no-reply|team|office|orders|care|enquiries|inquiries|webmaster|postmaster|marketing|hr|jobs|careers|press)@/;
 const SENT_TO = /\b(?:wrote|sent|emailed|write|send|mailed)\s{1,3}(?:it\s{1,3}|them\s{1,3}|this\s{1,3})?to\s{0,3}$/i;
 const CUE = /\b(?:e-?mail|mail|contact|reach|address)\b/i;
-const DISOWNED = /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}e-?mail\b|\b(?:wrong|incorrect)\s{1,3}e-?mail\b|\be-?mail(?:\s{1,3}address)?\s{1,3}(?:you\s{1,3}have(?:\s{1,3}for\s{1,3}me)?|on\s{1,3}file)\s{1,3}is\s{1,3}(?:wrong|old|incorrect|outdated)\b/gi;
+const DISOWNED = /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}e-?mail\b|\b(?:wrong|incorrect)\s{1,3}e-?mail\b|\be-?mail(?:\s{1,3}address)?\s{1,3}(?:you\s{1,3}have(?:\s{1,3}for\s{1,3}me)?|on\s{1,3}file)\s{1,3}is\s{1,3}(?:my\s{1,3})?(?:wrong|old|incorrect|outdated|previous)\b|\b(?:that|the|this|my)\s{1,3}e-?mail(?:\s{1,3}address)?\s{1,3}(?:bounces|bounced|doesn['’]?t\s{1,3}work|no\s{1,3}longer\s{1,3}works|isn['’]?t\s{1,3}working)\b/gi;
 /** A message that is nothing but the address (the answer to "what's your email?"). */
 const ALONE = /^[\s"'<(]*\S+?[\s"'>).!]*$/;
 

@@ -16,7 +16,7 @@ interface LanguageCue {
 
 const CUES: LanguageCue[] = [
   {
-    pattern: /\b(?:prefer(?:ably)?|(?:preferred|first|native|primary|main|mother)\s{1,3}(?:language|tongue)\s{0,3}(?:is|:)?|language\s{0,3}(?:is|:))\s{1,3}(?:in\s{1,3})?/gi,
+    pattern: /\b(?:prefer(?:ably)?|prefiero|preferimos|pr[ée]f[eè]re|prefiro|bevorzuge|(?:preferred|first|native|primary|main|mother)\s{1,3}(?:language|tongue)\s{0,3}(?:is|:)?|language\s{0,3}(?:is|:))\s{1,3}(?:in\s{1,3})?/gi,
     confidence: CONFIDENCE.stated,
   },
   {

@@ -8,16 +8,19 @@ import { readUsState } from './us-state-reader';
 import { US_STATES } from './us-states';
 
 /** Where someone lives: "I live in", "based in", "city is"; lower-case places allowed after these. */
-const RESIDES = /\b(?:live|living|reside|residing)\s{1,3}in\s{1,3}|\b(?:located|based|situated)\s{1,3}in\s{1,3}|\b(?:home|house|property)\s{1,3}is\s{1,3}in\s{1,3}|\b(?:city|town)\s{1,3}of\s{1,3}/gi;
+const RESIDES = /\b(?:live|living|reside|residing)\s{1,3}in\s{1,3}|\b(?:located|based|situated)\s{1,3}in\s{1,3}|\b(?:home|house|property)\s{1,3}is\s{1,3}in\s{1,3}|\b(?:city|town)\s{1,3}of\s{1,3}|\b(?:vivo|resido|moro)\s{1,3}(?:en|em|no|na)\s{1,3}|\bj['’]habite\s{1,3}(?:à|a|en)\s{1,3}|\bich\s{1,3}wohne\s{1,3}in\s{1,3}/gi;
 const CITY_IS = /\b(?:city|town)\s{0,3}(?:is|:|=|-)\s{0,3}/gi;
 /** "I'm in Boston", "we're in Raleigh NC", "moved to Denver": capitals only. */
 const IS_IN =
-  /\b(?:i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}(?:(?:over|out|down|up|back)\s{1,3})?in\s{1,3}|\bmoved\s{1,3}to\s{1,3}|\b(?:live|living|i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}(?:on|in)\s{1,3}the\s{1,3}(?:north|south|east|west|north\s?east|north\s?west|south\s?east|south\s?west)(?:ern)?\s{1,3}(?:side|part|end)\s{1,3}of\s{1,3}|\b(?:vivo|resido|moro)\s{1,3}(?:en|em|no|na)\s{1,3}|\bj['’]habite\s{1,3}(?:à|a|en)\s{1,3}|\bich\s{1,3}wohne\s{1,3}in\s{1,3}/gi;
+  /\b(?:i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}(?:(?:over|out|down|up|back)\s{1,3})?in\s{1,3}|\bmoved\s{1,3}to\s{1,3}|\b(?:live|living|i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}(?:on|in)\s{1,3}the\s{1,3}(?:north|south|east|west|north\s?east|north\s?west|south\s?east|south\s?west)(?:ern)?\s{1,3}(?:side|part|end)\s{1,3}of\s{1,3}/gi;
 /** "while I'm in London", "when we're in Denver": a stay, not a home. */
 const TEMPORARY = /\b(?:while|when|whenever|until|till|if|once)\s{1,3}$/i;
 /** "I'm in London for work this month", "we're in Denver visiting": a stay, not a home. */
 const TEMPORARY_AFTER =
   /^[ \t,]{0,3}(?:for\s{1,3}(?:work|business|a\s{1,3}(?:few|couple|week|month|conference|visit|trip|wedding)|the\s{1,3}(?:week|weekend|month|summer|winter|holidays?))|this\s{1,3}(?:week|weekend|month)|on\s{1,3}(?:vacation|holiday|business|a\s{1,3}trip)|visiting|until|till|right\s{1,3}now)\b/i;
+/** "we're in the Dallas area", "I live in the Tampa Bay area": a metro area, stored as its city. */
+const IN_THE_AREA = /\b(?:i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are|live|living|located|based)\s{1,3}(?:in|near)\s{1,3}the\s{1,3}(?=[A-Z])/gi;
+const AREA = /^[ \t]{1,3}(?:area|metro(?:\s{1,3}area)?|region|suburbs)\b/;
 /** A residence cue followed by a ZIP alone: "we're in 27612". */
 const ZIP_AT = /(\d{5}(?:-\d{4})?)(?![\d-])/y;
 /** A city right after a ZIP, ending the clause: "zip 98103 seattle", "zip 60614, chicago". */
@@ -49,6 +52,7 @@ export class LocalityExtractor {
     this.afterCue(message, IS_IN, 'with-state', CONFIDENCE.likely, out);
     this.stateMentions(message, out);
     this.items(message, out);
+    this.areas(message, out);
     this.stateIs(message, out);
     this.zips(message, out);
   }
@@ -98,6 +102,15 @@ export class LocalityExtractor {
       if (!locality?.city || !locality.state || !CLAUSE_END.test(message.text.slice(locality.end, locality.end + 4))) continue;
       if (belongsToSomeoneElse(message.before(start, 40))) continue;
       add(locality, locality.lowercaseCity ? CONFIDENCE.possible : CONFIDENCE.likely, out);
+    }
+  }
+
+  private areas(message: MessageText, out: FactCollector): void {
+    for (const match of message.matches(IN_THE_AREA)) {
+      const place = readPlace(message.text, match.index + match[0].length, false);
+      if (place && AREA.test(message.text.slice(place.end, place.end + 16)) && !belongsToSomeoneElse(message.before(match.index, 40))) {
+        out.add('addressCity', place.value, CONFIDENCE.likely);
+      }
     }
   }
 

@@ -24,6 +24,8 @@ const STATE_WORD = /^[ \t]{1,3}state\b/i;
  */
 export function readLocality(text: string, start: number, afterStreet: boolean, lowercase = afterStreet): Locality | null {
   let at = afterStreet ? skip(IN, text, start) ?? skip(GAP, text, start) ?? start : start;
+  // After a street, a city needs a comma or "in" before it, or a state after it ("Ave is not my address").
+  const separated = !afterStreet || /[,\n]|\bin\b/i.test(text.slice(start, at));
   const leadingState = readUsState(text, at, afterStreet);
   const part = leadingState || afterStreet ? null : skip(PART_OF, text, at);
   const partState = part === null ? null : readUsState(text, part, false);
@@ -36,6 +38,7 @@ export function readLocality(text: string, start: number, afterStreet: boolean, 
   if (!place) return null;
   at = place.end;
   const state = stateAfter(text, at, afterStreet || zipFollows(text, at) || 'at-end');
+  if (!separated && !state && !/^[ \t.!]*(?:\n|$)/.test(text.slice(at, at + 4))) return null;
   const locality = { city: place.value, lowercaseCity: place.lowercase, state: state?.code ?? null, zip: null, end: state?.end ?? at };
   return withZip(text, locality);
 }

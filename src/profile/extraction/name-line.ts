@@ -7,8 +7,10 @@ import { isFirstName } from './word-lists';
 
 const FIRST_NAME = /(?:^|\n)[ \t]*(?:first|given)[ \t]{0,3}name[ \t.]{0,12}[:=–-][ \t]{0,3}/i;
 const LAST_NAME = /(?:^|\n)[ \t]*(?:last|family|sur)[ \t]{0,3}name[ \t.]{0,12}[:=–-][ \t]{0,3}/i;
-/** A line that starts with a title or capitalised words, up to its end or a comma. */
-const LINE_START = /(?:^|\n)[ \t]{0,6}(?=\p{Lu})/gu;
+/** A line, or a sentence, that starts with a title or capitalised words. */
+const LINE_START = /(?:^|\n|[.!?][ \t]{1,3})[ \t]{0,6}(?=\p{Lu})/gu;
+/** After a name in mid-text: a comma and a phone or an email ("Joanna Reyes, 505-555-0129"). */
+const CONTACT_AFTER = /^[ \t]{0,3},[ \t]{0,3}(?:\+?\(?\d|[^\s@,]{1,64}@)/;
 const HONORIFIC = /^(?:dr|mr|mrs|ms|miss|mx|prof)\.?[ \t]/i;
 /** What shows the line is a contact block: a phone, an email or a street number nearby. */
 const CONTACT = /@|\d{3}|\b(?:phone|cell|mobile|tel|e-?mail)\b/i;
@@ -39,7 +41,9 @@ export function extractNameLine(text: string, out: FactCollector): void {
     if (++seen > LINES_LOOKED_AT) return;
     const start = line.index + line[0].length;
     const name = readName(text, start, 'capitalized');
-    if (!name || !name.value.includes(' ') || !/^[ \t]*(?:,|\n|$)/.test(text.slice(name.end, name.end + 3))) continue;
+    if (!name || !name.value.includes(' ')) continue;
+    const rest = text.slice(name.end, name.end + 70);
+    if (line[0].includes('\n') || line.index === 0 ? !/^[ \t]*(?:,|\n|$)/.test(rest) : !CONTACT_AFTER.test(rest)) continue;
     const titled = HONORIFIC.test(text.slice(start, start + 6));
     if (!titled && !isFirstName(name.value.split(' ')[0])) continue;
     if (name.value.split(' ').some((word) => US_STATES.has(word.toLowerCase()) || NOT_A_NAME.has(word.toLowerCase()))) continue;

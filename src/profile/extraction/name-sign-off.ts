@@ -32,7 +32,8 @@ export function readSignOff(text: string): SignOff | null {
   const offset = Math.max(0, text.length - TAIL);
   const tail = text.slice(offset);
   const closing = lastMatch(CLOSING, tail);
-  if (closing) {
+  // "thanks Mike!" thanks the person addressed; a sign-off has a comma, a dash or a line break before the name.
+  if (closing && /[,\n–—-]/.test(closing[1])) {
     const ownLine = closing[1].includes('\n');
     const found = signerAt(text, offset + closing.index + closing[0].length, 'weak', CONFIDENCE.likely, ownLine);
     if (found) return found;

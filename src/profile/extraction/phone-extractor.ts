@@ -24,7 +24,7 @@ const SEEN_SOMEWHERE =
   /\b(?:number|phone|#)\s{1,3}(?:on|from|in)\s{1,3}(?:the|your|a|their|this|that)\s{1,3}(?:truck|van|website|site|sign|card|flyer|ad|advert|letter|bill|invoice|door\s?hanger|voicemail|caller\s?id|mailer|brochure|postcard)\b/i;
 /** "that's not my number", "wrong number on file", "gave you the wrong number"; a bare "sorry, wrong number" is a misdirected chat. */
 const DISOWNED =
-  /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}(?:phone\s{1,3}|cell\s{1,3})?(?:number|phone|cell)\b|\b(?:the|a|my)\s{1,3}wrong\s{1,3}(?:phone\s{1,3})?number\b|\bwrong\s{1,3}(?:phone\s{1,3})?number\s{1,3}(?:on\s{1,3}file|for\s{1,3}me|in\s{1,3}your|on\s{1,3}(?:my|the)\s{1,3}account)\b|\b(?:my\s{1,3})?(?:phone\s{1,3})?number\s{1,3}(?:you\s{1,3}have|on\s{1,3}file)(?:\s{1,3}for\s{1,3}me)?\s{1,3}is\s{1,3}(?:wrong|old|incorrect)\b/gi;
+  /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}(?:phone\s{1,3}|cell\s{1,3})?(?:number|phone|cell)\b|\b(?:the|a|my)\s{1,3}wrong\s{1,3}(?:phone\s{1,3})?number\b|\bwrong\s{1,3}(?:phone\s{1,3})?number\s{1,3}(?:on\s{1,3}file|for\s{1,3}me|in\s{1,3}your|on\s{1,3}(?:my|the)\s{1,3}account)\b|\b(?:my\s{1,3})?(?:phone\s{1,3})?number\s{1,3}(?:you\s{1,3}have|on\s{1,3}file)(?:\s{1,3}for\s{1,3}me)?\s{1,3}is\s{1,3}(?:my\s{1,3})?(?:wrong|old|incorrect|outdated|previous)\b/gi;
 /** "nope, wrong number. the right one is ...": a bare "wrong number" counts when a number follows. */
 const BARE_WRONG = /\bwrong\s{1,3}(?:phone\s{1,3})?number\b/gi;
 const ALONE = /^[\s"'(]*[+\d][\d ().\-/]{5,26}[\s"').!]*$/;

@@ -15,7 +15,8 @@ const NOT_A_PLACE = new Set(
   state country countryside region rural downtown uptown middle process market hurry meeting trouble charge
   sales business school hospital office work bed line love fear debt touch contact place need favor favour
   canada mexico germany france spain italy england uk britain europe asia africa india china japan australia
-  america usa us ireland brazil philippines part`.split(/\s+/),
+  america usa us ireland brazil philippines part is are was were do does did can could will would should has have had
+  i'm we're it's they're you're that's there's here's what's`.split(/\s+/),
 );
 
 /** Small words inside a place name between capitalised words ("Paso de Robles", "Lac du Flambeau"). */
@@ -67,7 +68,7 @@ function isConnector(word: string, text: string, after: number): boolean {
 }
 
 function acceptable(word: string, previousLower: boolean | null, lowercase: boolean): boolean {
-  const key = word.toLowerCase().replace(/\.$/, '');
+  const key = word.toLowerCase().replace(/\.$/, '').replace(/’/g, "'");
   const endsCityName = key === 'city' && previousLower === false && !isLower(word);
   if ((NOT_A_NAME.has(key) && !PLACE_WORDS.has(key)) || (NOT_A_PLACE.has(key) && !endsCityName) || /['’]s$/.test(word)) return false;
   if (previousLower === null) return lowercase || !isLower(word);

@@ -9,10 +9,10 @@ const HOUSE = String.raw`(?<![\p{L}\p{N}#$€£.,/-])\d{1,6}(?:-\d{1,4})?[a-z]?`
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,24}`;
 const DIRECTION = String.raw`(?:[NSEW]\.?|north|south|east|west|[NS]\.?[EW]\.?)`;
 /** Street types that are rarely anything else. */
-const STRONG = 'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|dr|ct|pl|pkwy|hwy|ter|terr|cir|trl|expy|fwy';
+const STRONG = 'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|dr|ct|pl|pkwy|hwy|ter|terr|cir|trl|expy|fwy|broadway';
 /** Street types that are also common words ("on the way"): need a capital or an address cue. */
 const WEAK = 'drive|court|place|way|parkway|highway|terrace|circle|trail|loop|square|sq|row|path|walk|run|pike|cove|crossing|plaza|alley|bend|ridge';
-const UNIT = String.raw`(?:,?\s{1,3}(?:apt|apartment|unit|suite|ste|#|fl|floor|bldg)\.?\s{0,3}#?[\p{L}\p{N}-]{1,6}(?![\p{L}\p{N}]))`;
+const UNIT = String.raw`(?:,?\s{1,3}(?:#|(?:apt|apartment|unit|suite|ste|fl|floor|bldg)(?![\p{L}]))\.?\s{0,3}#?[\p{L}\p{N}-]{1,6}(?![\p{L}\p{N}]))`;
 const STREET = new RegExp(
   String.raw`${HOUSE}\s{1,3}(?:${WORD}\s{1,3}){0,3}?(${STRONG}|${WEAK})\.?(?![\p{L}\p{N}])(?:\s{1,3}${DIRECTION}(?![\p{L}\p{N}]))?${UNIT}?`,
   'giu',
@@ -26,10 +26,12 @@ const NUMBERED_ROAD = new RegExp(
   'giu',
 );
 /** A ZIP right after a street, without a city: "6120 Lima Rd, 46818". */
+/** "1600 Pennsylvania Ave is not my address", "... isn't mine". */
+const NOT_MINE_AFTER = /^[\s,]{0,3}(?:(?:is|was)\s{1,3}not|isn['’]?t|wasn['’]?t)\s{1,3}(?:my\s{1,3}(?:address|house|home|place)|mine)\b/i;
 const BARE_ZIP = /^[ \t]{0,3},?[ \t]{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/;
 /** "that's my old address", "the address you have is wrong": the stored street is disowned. */
 const DISOWNED =
-  /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}(?:not\s{1,3}my|my\s{1,3}(?:old|previous|former))\s{1,3}address\b|\b(?:that|the|this)\s{1,3}address(?:\s{1,3}(?:you\s{1,3}have(?:\s{1,3}for\s{1,3}me)?|on\s{1,3}file))?\s{1,3}(?:is|was)\s{1,3}(?:old|wrong|incorrect|outdated)\b|\bwrong\s{1,3}address\b/i;
+  /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}(?:not\s{1,3}my|my\s{1,3}(?:old|previous|former))\s{1,3}address\b|\b(?:that|the|this)\s{1,3}address(?:\s{1,3}(?:you\s{1,3}have(?:\s{1,3}for\s{1,3}me)?|on\s{1,3}file))?\s{1,3}(?:is|was)\s{1,3}(?:old|wrong|incorrect|outdated)\b|\bwrong\s{1,3}address\b|\baddress\s{1,3}(?:you\s{1,3}have|on\s{1,3}file)(?:\s{1,3}for\s{1,3}me)?\s{1,3}is\s{1,3}(?:my\s{1,3})?(?:wrong|old|incorrect|outdated|previous)\b/i;
 /** An address cue: a street right after it may lack a street type ("I live at 1811 Calle Real"). */
 const CUE =
   /\b(?:address|live\s{1,3}at|living\s{1,3}at|located\s{1,3}at|(?:we|i)['’]?(?:re|m)\s{1,3}at|(?:property|house|home|place)\s{1,3}is(?:\s{1,3}at)?|moved\s{1,3}(?:in)?to|ship\s{1,3}(?:it\s{1,3})?to|street\s{1,3}is)\s{0,3}(?:is\s{1,3}|:\s{0,3}|-\s{0,3})?$/i;
@@ -66,7 +68,7 @@ export class StreetExtractor {
     const words = raw.split(/\s+/).slice(1, -1);
     if (words.some((word) => FUNCTION_WORDS.has(word.toLowerCase()))) return false;
     if (weakType && !cued && !/\s\p{Lu}[\p{L}.]*\.?$/u.test(raw.replace(/,?\s{1,3}(?:apt|apartment|unit|suite|ste|#|fl|floor|bldg)\b.*$/iu, ''))) return false;
-    if (disownedBefore(before)) {
+    if (disownedBefore(before) || NOT_MINE_AFTER.test(message.after(index + length, 40))) {
       out.negate('addressStreet', normaliseStreet(raw), CONFIDENCE.stated);
       this.negatedOne = true;
       return true;
