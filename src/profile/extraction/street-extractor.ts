@@ -40,38 +40,36 @@ const CUED_STREET = new RegExp(String.raw`${HOUSE}(?:\s{1,3}${WORD}){1,4}?(?=\s{
 const WEAK_TYPE = new RegExp(`^(?:${WEAK})$`, 'i');
 const FUNCTION_WORDS = new Set('the a an and or of in on at to for from with by my your our is are was be it this that i we you they there here per each than then more less about into over under'.split(' '));
 
+/** What one street candidate became: a street, a disowned street ("..., not 91 Fenwick St"), or nothing. */
+type Read = 'added' | 'negated' | null;
+
 /** Street lines ("123 Main St", "4500 N. Oak Avenue, Apt 5B", "PO Box 442"), then the city, state and ZIP after them. */
 export class StreetExtractor {
-  /** Whether the message being read disowns a street by name ("..., not 91 Fenwick St"). */
-  private negatedOne = false;
-
   extract(message: MessageText, out: FactCollector): void {
-    const disowned = DISOWNED.test(message.text);
-    if (!/\d/.test(message.text)) {
-      if (disowned) out.negate('addressStreet', null, CONFIDENCE.likely);
-      return;
-    }
-    this.negatedOne = false;
-    let found = false;
-    for (const match of message.matches(NUMBERED_ROAD)) found = this.consider(message, match.index, match[0], false, out) || found;
-    for (const match of message.matches(STREET)) found = this.consider(message, match.index, match[0], weak(match[1]), out) || found;
-    for (const match of message.matches(PO_BOX)) found = this.consider(message, match.index, `PO Box ${match[1]}`, false, out, match[0].length) || found;
-    for (const match of message.matches(RURAL_ROUTE)) found = this.consider(message, match.index, ruralRoute(match), false, out, match[0].length) || found;
-    if (!found) this.cuedStreet(message, out);
-    if (disowned && !this.negatedOne) out.negate('addressStreet', null, CONFIDENCE.likely);
+    const read = /\d/.test(message.text) ? this.streets(message, out) : [];
+    if (DISOWNED.test(message.text) && !read.includes('negated')) out.negate('addressStreet', null, CONFIDENCE.likely);
   }
 
-  private consider(message: MessageText, index: number, raw: string, weakType: boolean, out: FactCollector, length = raw.length): boolean {
+  private streets(message: MessageText, out: FactCollector): Read[] {
+    const read: Read[] = [];
+    for (const match of message.matches(NUMBERED_ROAD)) read.push(this.consider(message, match.index, match[0], false, out));
+    for (const match of message.matches(STREET)) read.push(this.consider(message, match.index, match[0], weak(match[1]), out));
+    for (const match of message.matches(PO_BOX)) read.push(this.consider(message, match.index, `PO Box ${match[1]}`, false, out, match[0].length));
+    for (const match of message.matches(RURAL_ROUTE)) read.push(this.consider(message, match.index, ruralRoute(match), false, out, match[0].length));
+    if (!read.some(Boolean)) this.cuedStreet(message, out, read);
+    return read;
+  }
+
+  private consider(message: MessageText, index: number, raw: string, weakType: boolean, out: FactCollector, length = raw.length): Read {
     const before = message.before(index, 60);
-    if (belongsToSomeoneElse(before)) return false;
+    if (belongsToSomeoneElse(before)) return null;
     const cued = CUE.test(before);
     const words = raw.split(/\s+/).slice(1, -1);
-    if (words.some((word) => FUNCTION_WORDS.has(word.toLowerCase()))) return false;
-    if (weakType && !cued && !/\s\p{Lu}[\p{L}.]*\.?$/u.test(raw.replace(/,?\s{1,3}(?:apt|apartment|unit|suite|ste|#|fl|floor|bldg)\b.*$/iu, ''))) return false;
+    if (words.some((word) => FUNCTION_WORDS.has(word.toLowerCase()))) return null;
+    if (weakType && !cued && !/\s\p{Lu}[\p{L}.]*\.?$/u.test(raw.replace(/,?\s{1,3}(?:apt|apartment|unit|suite|ste|#|fl|floor|bldg)\b.*$/iu, ''))) return null;
     if (disownedBefore(before) || NOT_MINE_AFTER.test(message.after(index + length, 40))) {
       out.negate('addressStreet', normaliseStreet(raw), CONFIDENCE.stated);
-      this.negatedOne = true;
-      return true;
+      return 'negated';
     }
     const locality = readLocality(message.text, index + length, true);
     const zip = locality ? null : BARE_ZIP.exec(message.text.slice(index + length, index + length + 16));
@@ -79,15 +77,15 @@ export class StreetExtractor {
     out.add('addressStreet', normaliseStreet(raw), confidence);
     if (locality) addLocality(locality, confidence, out);
     if (zip) out.add('addressZip', zip[1], CONFIDENCE.stated);
-    return true;
+    return 'added';
   }
 
-  private cuedStreet(message: MessageText, out: FactCollector): void {
+  private cuedStreet(message: MessageText, out: FactCollector, read: Read[]): void {
     for (const cue of message.matches(CUE_AT)) {
       const start = cue.index + cue[0].length;
       CUED_STREET.lastIndex = start;
       const street = CUED_STREET.exec(message.text);
-      if (street) this.consider(message, start, street[0], false, out);
+      if (street) read.push(this.consider(message, start, street[0], false, out));
     }
   }
 }
