@@ -1,9 +1,9 @@
 // `npm run eval:profile`: precision and recall per field of the profile extractor over the
-// labelled set (exit code 1 when a field is under the targets) and over the held-out set
-// (reported, not gated), then how long extraction takes. Runs the compiled code in dist/,
+// labelled set (exit code 1 when a field is under the targets) and over each held-out file
+// (test/fixtures/profile/holdout*.json, reported, not gated), then how long extraction takes. Runs the compiled code in dist/,
 // with the shipped catalog and the default region, whatever the environment says.
 // `--verbose` also lists every message the extractor gets wrong.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -15,7 +15,8 @@ const dist = (file) => require(join(ROOT, 'dist', 'src', 'profile', 'extraction'
 const { ProfileExtractor } = dist('profile-extractor.js');
 const { loadProfileExtractionOptions } = dist('profile-extraction-options.js');
 const { EXTRACTION_TARGETS, rowsUnderTargets, scoreExtraction } = dist('extraction-score.js');
-const fixture = (name) => JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'profile', name), 'utf8'));
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'profile');
+const fixture = (name) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 const verbose = process.argv.includes('--verbose');
 /** The longest message the API accepts (MAX_CONTENT_CHARS). */
 const LONGEST = 32_000;
@@ -23,10 +24,13 @@ const LONGEST = 32_000;
 const extractor = new ProfileExtractor(loadProfileExtractionOptions({}));
 const extract = (text) => extractor.extract(text);
 const labelled = fixture('labelled-messages.json');
-const heldOut = fixture('holdout-messages.json');
+const heldOutFiles = readdirSync(FIXTURES).filter((name) => /^holdout.*\.json$/.test(name)).sort();
 
 const labelledScore = report(`Labelled set (${labelled.length} messages)`, labelled);
-report(`Held-out set (${heldOut.length} messages written apart from the labelled set; reported, not gated)`, heldOut);
+for (const name of heldOutFiles) {
+  const heldOut = fixture(name);
+  report(`Held-out ${name} (${heldOut.length} messages written apart from the labelled set; reported, not gated)`, heldOut);
+}
 speed();
 
 const under = rowsUnderTargets(labelledScore);

@@ -7,13 +7,13 @@ type TimeOfDay = 'morning' | 'afternoon' | 'evening';
 const WORDS: Record<string, TimeOfDay> = {
   morning: 'morning', mornings: 'morning', afternoon: 'afternoon', afternoons: 'afternoon', evening: 'evening',
   evenings: 'evening', night: 'evening', nights: 'evening', tonight: 'evening', lunch: 'afternoon',
-  lunchtime: 'afternoon', midday: 'afternoon', noon: 'afternoon',
+  lunchtime: 'afternoon', midday: 'afternoon', noon: 'afternoon', tonite: 'evening', '2nite': 'evening', '2night': 'evening',
 };
 const PHRASES: Record<string, TimeOfDay> = {
   'after noon': 'afternoon', 'after lunch': 'afternoon', 'before noon': 'morning', 'before lunch': 'morning',
   'before work': 'morning', 'after work': 'evening', 'after dinner': 'evening', 'after school': 'afternoon',
 };
-const WORD = /\b(?:after|before)\s{1,3}(?:noon|lunch|work|dinner|school)\b|\b(?:mornings?|afternoons?|evenings?|nights?|tonight|lunch\s?time|lunch|midday|noon)\b/gi;
+const WORD = /\b(?:after|before)\s{1,3}(?:noon|lunch|work|dinner|school)\b|\b(?:mornings?|afternoons?|evenings?|nights?|tonight|tonite|2nite|2night|lunch\s?time|lunch|midday|noon)\b/gi;
 const HOUR = /\b(after|before|around|at|by|from|between|past|until|till|til)\s{1,3}(\d{1,2})(?::([0-5]\d))?(?:\s{0,2}([ap])\.?m\b\.?)?(?![\d:/%]|[.,]\d|-\d{3})/gi;
 const FOREIGN = /\bpor\s{1,3}la\s{1,3}(ma[nñ]ana|tarde|noche)\b|\b(?:le\s{1,3}(matin|soir)|l['’](apr[eè]s-midi))\b|\b(morgens|vormittags|nachmittags|abends)\b/gi;
 const FOREIGN_WORDS: Record<string, TimeOfDay> = {
@@ -23,28 +23,39 @@ const FOREIGN_WORDS: Record<string, TimeOfDay> = {
 /** Only a time in a sentence about reaching the customer counts ("the crew came in the morning" does not). */
 const CONTACT =
   /\b(?:call|calls|text|txt|ring|reach|contact|phone|e-?mail|hold\s{1,3}of|in\s{1,3}touch|get\s{1,3}back|catch\s{1,3}me|available|availability|free|home|best\s{1,3}time|good\s{1,3}time|prefer|preferably|convenient|be\s{1,3}(?:called|contacted|reached)|llamen|llamar|ll[aá]mame|contactar|appel\w*|anrufen)\b|\b(?:works?|is|are)\s{1,3}(?:best|better|good|great|ideal|ok|okay)\b|\bworks?(?:\s{1,3}for\s{1,3}(?:me|us))?\s{0,3}(?:[.!?]|$)/i;
+/** "Tuesday at 2 works": an appointment, unless the sentence is about calling or writing. */
+const APPOINTMENT = /\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?s?\b|\b\d{1,2}(?:st|nd|rd|th)\b|\btomorrow\b/i;
+const CONTACT_VERB = /\b(?:call|calls|text|txt|ring|reach|contact|phone|e-?mail|get\s{1,3}back)\b/i;
 const PREFERENCE = /\b(?:prefer|preferably|best|better|ideal|only|works?)\b/i;
 const GREETING_OR_SCHEDULE = /\b(?:good|buen[oa]s?)\s{1,3}$|\bwork(?:s|ing)?\s{1,3}(?:the\s{1,3})?$|\b(?:at\s{1,3}work|working|busy|unavailable|not\s{1,3}available|in\s{1,3}class)\b[^,;]{0,12}$/i;
+/** "not home till 6", "not free until 5": the customer can be reached from that hour on. */
+const AVAILABLE_FROM = /\b(?:not|n['’]t)\s{1,3}(?:be\s{1,3})?(?:home|available|free|around|back|off|reachable)\b[^,;.!?]{0,20}$/i;
+const UNTIL = /^(?:until|till|til|before)$/i;
 const NEGATED = /\b(?:not|don['’]?t|do\s{1,3}not|never|no)\b(?![^,;]*\b(?:but|because|so|just|only)\b)[^,;]*$/i;
 
 /** When the customer wants to be contacted: morning, afternoon or evening; "not in the morning" is a negation. */
 export class ContactTimeExtractor {
   extract(message: MessageText, out: FactCollector): void {
     for (const match of message.matches(WORD)) this.consider(message, match.index, timeOfWords(match[0]), out);
-    for (const match of message.matches(HOUR)) this.consider(message, match.index, timeOfHour(match[1], match[2], match[4]), out);
+    for (const match of message.matches(HOUR)) {
+      const from = UNTIL.test(match[1]) && AVAILABLE_FROM.test(message.before(match.index, 60));
+      this.consider(message, match.index, timeOfHour(from ? 'from' : match[1], match[2], match[4]), out, from);
+    }
     for (const match of message.matches(FOREIGN)) {
       const word = (match[1] ?? match[2] ?? match[3] ?? match[4]).toLowerCase();
       this.consider(message, match.index, FOREIGN_WORDS[word] ?? null, out);
     }
   }
 
-  private consider(message: MessageText, index: number, time: TimeOfDay | null, out: FactCollector): void {
+  /** `available`: the words before already say when the customer can be reached; no negation applies. */
+  private consider(message: MessageText, index: number, time: TimeOfDay | null, out: FactCollector, available = false): void {
     if (!time) return;
     const before = message.before(index, 80);
-    if (GREETING_OR_SCHEDULE.test(before)) return;
+    if (!available && GREETING_OR_SCHEDULE.test(before)) return;
     const sentence = before + message.after(index, 80);
     if (!CONTACT.test(sentence) && !isShortRequest(message.text)) return;
-    if (NEGATED.test(before)) return out.negate('preferences.contactTime', time, CONFIDENCE.likely);
+    if (APPOINTMENT.test(sentence) && !CONTACT_VERB.test(sentence)) return;
+    if (!available && NEGATED.test(before)) return out.negate('preferences.contactTime', time, CONFIDENCE.likely);
     out.add('preferences.contactTime', time, PREFERENCE.test(sentence) ? CONFIDENCE.stated : CONFIDENCE.likely);
   }
 }

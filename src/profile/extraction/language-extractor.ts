@@ -8,20 +8,38 @@ interface LanguageCue {
   pattern: RegExp;
   confidence: number;
   negated?: boolean;
+  /** The language named must end the clause ("English please, not Spanish"). */
+  last?: boolean;
+  /** The languages the cue's groups are written in: "no hablo inglés" (group 1) speaks Spanish. */
+  speaks?: string[];
 }
 
 const CUES: LanguageCue[] = [
   {
-    pattern: /\b(?:prefer(?:ably)?|(?:preferred|first|native|primary|main|mother)\s{1,3}(?:language|tongue)\s{0,3}(?:is|:)?|language\s{0,3}(?:is|:))\s{1,3}(?:in\s{1,3})?/gi,
+    pattern: /\b(?:prefer(?:ably)?|prefiero|preferimos|pr[ée]f[eè]re|prefiro|bevorzuge|(?:preferred|first|native|primary|main|mother)\s{1,3}(?:language|tongue)\s{0,3}(?:is|:)?|language\s{0,3}(?:is|:))\s{1,3}(?:in\s{1,3})?/gi,
     confidence: CONFIDENCE.stated,
   },
   {
-    pattern: /\b(?:speak|speaks|speaking|talk|talking|write|writing|respond|reply|answer|communicate|chat|continue|switch\s{1,3}to|hablo|habla|hablan|hablar|hablamos|hable|hablen|hablas|parle|parles|parlez|parler|parlons|spreche|sprechen|sprichst|spricht|falo|fala|falar|falam|fale|falem|parli|parla|parlare)\s{1,3}(?:(?:to|with)\s{1,3}(?:me|us)\s{1,3}|sie\s{1,3}|vous\s{1,3}|usted\s{1,3})?(?:in\s{1,3}|en\s{1,3}|em\s{1,3})?/gi,
+    pattern: /\b(?:speak|speaks|speaking|talk|talking|write|writing|respond|reply|answer|communicate|chat|continue|switch\s{1,3}to|hablo|habla|hablan|hablar|hablamos|hable|hablen|hablas|parle|parles|parlez|parler|parlons|spreche|sprechen|sprichst|spricht|falo|fala|falar|falam|fale|falem|parli|parla|parlare)\s{1,3}(?:(?:to|with)\s{1,3}(?:me|us)\s{1,3}|sie\s{1,3}|vous\s{1,3}|usted\s{1,3})?(?:(?:mostly|mainly|primarily|only|better)\s{1,3})?(?:in\s{1,3}|en\s{1,3}|em\s{1,3})?/gi,
     confidence: CONFIDENCE.likely,
   },
   { pattern: /\b(?:in|en|em|auf)\s{1,3}/gi, confidence: CONFIDENCE.likely },
   { pattern: /\b(?:don['’]?t|do\s{1,3}not|doesn['’]?t|can['’]?t|cannot|no)\s{1,3}(?:speak|read|understand)\s{1,3}(?:much\s{1,3}|any\s{1,3})?|\bnot\s{1,3}in\s{1,3}/gi, confidence: CONFIDENCE.likely, negated: true },
+  { pattern: /\bnot\s{1,3}/gi, confidence: CONFIDENCE.likely, negated: true, last: true },
+  {
+    pattern: /\b(?:(no\s{1,3}(?:hablo|entiendo)\s{1,3}(?:mucho\s{1,3})?)|(je\s{1,3}ne\s{1,3}(?:parle|comprends)\s{1,3}pas\s{1,3}(?:bien\s{1,3})?(?:l['’]\s?)?)|(ich\s{1,3}(?:spreche|verstehe)\s{1,3}(?:kein|nicht)\s{1,3})|(n[aã]o\s{1,3}(?:falo|entendo)\s{1,3})|(non\s{1,3}(?:parlo|capisco)\s{1,3}(?:l['’]\s?)?))/gi,
+    confidence: CONFIDENCE.likely,
+    negated: true,
+    speaks: ['es', 'fr', 'de', 'pt', 'it'],
+  },
 ];
+/** "Spanish is fine", "mandarin or cantonese both ok": a language the customer accepts. */
+const ACCEPTED = /\b(?:ok|okay|fine|good|great|better|best|preferred|works)\b/gi;
+const ACCEPTED_BEFORE =
+  /([\p{L}\p{M}-]{2,20})(?:\s{1,3}(?:or|and|\/)\s{1,3}[\p{L}\p{M}-]{2,20})?\s{1,3}(?:(?:both|either)\s{1,3})?(?:(?:is|are|would\s{1,3}be)\s{1,3})?$/u;
+/** Where "Spanish is fine" is about language, not food: a short message or one about talking. */
+const ABOUT_TALKING = /\b(?:speak|speaks|language|talk|call|write|translat\w*|communicat\w*|understand)\b/i;
+const CLAUSE_END = /^[\s]{0,3}(?:[,.!?;\n]|$|(?:please|pls|plz)\b)/i;
 const WORDS = /([\p{L}\p{M}-]{2,20})(?:[ \t]{1,3}([\p{L}\p{M}-]{2,20}))?/uy;
 /** "Spanish please", "English only please", "Vietnamese speakers". */
 const PLEASE = /\b(?:please|pls|plz|por\s{1,3}favor|s['’]il\s{1,3}vous\s{1,3}pla[iî]t|bitte|per\s{1,3}favore|speakers?|speaking\s{1,3}(?:agent|rep|representative|person|staff|someone))\b/gi;
@@ -42,6 +60,7 @@ export class LanguageExtractor {
   extract(message: MessageText, out: FactCollector): void {
     for (const cue of CUES) this.afterCue(message, cue, out);
     this.beforePlease(message, out);
+    this.accepted(message, out);
     this.alone(message, out);
     if (CYRILLIC.test(message.text)) for (const match of message.matches(RUSSIAN_ADVERB)) this.add(match[0], CONFIDENCE.likely, out);
     if (CJK.test(message.text)) this.cjk(message, out);
@@ -49,11 +68,24 @@ export class LanguageExtractor {
 
   private afterCue(message: MessageText, cue: LanguageCue, out: FactCollector): void {
     for (const match of message.matches(cue.pattern)) {
-      const code = languageAt(message.text, match.index + match[0].length);
-      if (!code) continue;
+      const found = languageAt(message.text, match.index + match[0].length);
+      if (!found || (cue.last && !CLAUSE_END.test(message.text.slice(found.end, found.end + 8)))) continue;
       const before = message.before(match.index, 40);
-      if (cue.negated) out.negate('preferences.language', code, cue.confidence);
-      else if (!NEGATED_CUE.test(before) && !THIRD_PERSON.test(before) && !belongsToSomeoneElse(before)) out.add('preferences.language', code, cue.confidence);
+      if (cue.negated) {
+        out.negate('preferences.language', found.code, cue.confidence);
+        const speaks = cue.speaks?.find((_, group) => match[group + 1] !== undefined);
+        if (speaks && speaks !== found.code) out.add('preferences.language', speaks, CONFIDENCE.likely);
+      } else if (!NEGATED_CUE.test(before) && !THIRD_PERSON.test(before) && !belongsToSomeoneElse(before)) {
+        out.add('preferences.language', found.code, cue.confidence);
+      }
+    }
+  }
+
+  private accepted(message: MessageText, out: FactCollector): void {
+    if (message.text.length > 60 && !ABOUT_TALKING.test(message.text)) return;
+    for (const match of message.matches(ACCEPTED)) {
+      const word = ACCEPTED_BEFORE.exec(message.before(match.index, 50));
+      if (word) this.add(word[1], CONFIDENCE.likely, out);
     }
   }
 
@@ -81,10 +113,12 @@ export class LanguageExtractor {
 }
 
 /** The language named at `start`: two-word names first ("Haitian Creole"), then one word. */
-function languageAt(text: string, start: number): string | null {
+function languageAt(text: string, start: number): { code: string; end: number } | null {
   WORDS.lastIndex = start;
   const words = WORDS.exec(text);
   if (!words) return null;
   const two = words[2] ? LANGUAGE_NAMES.get(languageKey(`${words[1]} ${words[2]}`)) : undefined;
-  return two ?? LANGUAGE_NAMES.get(languageKey(words[1])) ?? null;
+  if (two) return { code: two, end: WORDS.lastIndex };
+  const one = LANGUAGE_NAMES.get(languageKey(words[1]));
+  return one ? { code: one, end: start + words[0].indexOf(words[1]) + words[1].length } : null;
 }

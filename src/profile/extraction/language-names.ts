@@ -2,6 +2,8 @@ const ALIASES: Record<string, string> = {
   castellano: 'es', mandarin: 'zh', cantonese: 'zh', farsi: 'fa', tagalog: 'tl', filipino: 'tl',
   kiswahili: 'sw', brazilian: 'pt', flemish: 'nl', 'haitian creole': 'ht', creole: 'ht', kreyol: 'ht',
   'по-русски': 'ru', 'по-английски': 'en', 'по-украински': 'uk', bahasa: 'id', persian: 'fa', hebrew: 'he',
+  // English as the languages that most often say they do not speak it name it.
+  inglés: 'en', anglais: 'en', englisch: 'en', inglês: 'en', inglese: 'en',
 };
 
 /** Lower case without diacritics, so "Español", "español" and "espanol" meet. */

@@ -3,13 +3,14 @@ import { FactCollector } from './fact-collector';
 import { MessageText } from './message-text';
 import { atOpening, extractOpeningName } from './name-opening';
 import { NameRead, readName } from './name-reader';
+import { extractFormName, extractNameLine } from './name-line';
 import { extractSignOffName } from './name-sign-off';
 import { NOT_A_NAME } from './not-a-name';
 import { belongsToSomeoneElse } from './third-party';
 
 /** "my name is", "name:", "name's", "my name isn't", and the same in a few other languages. */
 const NAME_IS =
-  /\bname(?:\s{0,3}(is\s{1,3}not|isn['’]?t|isnt|ain['’]?t)\b|\s{0,3}(?:is\b|=|:|-|–)|['’]s\b)\s{0,3}(?:(?:spelled|spelt)\s{1,3})?|\b(?:me\s{1,3}llamo|mi\s{1,3}nombre\s{1,3}es|je\s{1,3}m['’]appelle|mon\s{1,3}nom\s{1,3}est|ich\s{1,3}hei(?:ß|ss)e|mein\s{1,3}name\s{1,3}ist|mi\s{1,3}chiamo|meu\s{1,3}nome\s{1,3}[ée]|me\s{1,3}chamo)\s{1,3}/gi;
+  /\bname(?:\s{0,3}(is\s{1,3}not|isn['’]?t|isnt|ain['’]?t)\b|[\s.]{0,12}(?:is\b|=|:|-|–)|['’]s\b)\s{0,3}(?:(?:spelled|spelt)\s{1,3})?|\bmy\s{1,3}names\s{1,3}(?!(?:are|were|is|on|in)\b)|\bcontact\s{1,3}person\s{0,3}[:=–-]\s{0,3}|\b(?:me\s{1,3}llamo|mi\s{1,3}nombre\s{1,3}es|je\s{1,3}m['’]appelle|mon\s{1,3}nom\s{1,3}est|ich\s{1,3}hei(?:ß|ss)e|mein\s{1,3}name\s{1,3}ist|mi\s{1,3}chiamo|meu\s{1,3}nome\s{1,3}[ée]|me\s{1,3}chamo)\s{1,3}/gi;
 const NOT_NAME_OWNER = /(?:^|\s)(?:last|first|middle|maiden|family|company|business|brand|product|model|file|street|account|user|screen|pet|dog|cat|project|plan|team|site|domain|network|his|her|their|your|[\p{L}]+['’]s)\s{0,3}$/iu;
 const CALL_ME = /\bcall\s{1,3}me\s{1,3}/gi;
 const I_AM = /(?<![A-Za-z\u00c0-\u024f'’])(?:i\s{0,2}['’]m|i\s{1,3}am|im|soy|je\s{1,3}suis|sono|sou)(?![A-Za-z\u00c0-\u024f'’])\s{1,3}/gi;
@@ -17,6 +18,8 @@ const DISOWNED = /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|
 const NAMED_NOT_MINE = /(?:is\s{1,3}not|isn['’]?t)\s{1,3}my\s{1,3}name\b/gi;
 const NAME_BEFORE = /(\p{Lu}[\p{L}'’-]{0,30}(?:\s\p{Lu}[\p{L}'’-]{0,30})?)\s{1,3}$/u;
 const RELATION = /\s{1,3}(?:wife|husband|partner|son|daughter|mom|mother|dad|father|brother|sister|assistant)\s{0,3},\s{0,3}/iy;
+/** "I'm the treasurer, " / "I am the homeowner, ": a role, then the name after a comma. */
+const ROLE = /(?:the|a|an)\s{1,3}(?:[a-z]{2,15}\s{1,3}){0,2}[a-z]{2,15}\s{0,3},\s{0,3}/y;
 const NOT_AFTER = /^[^.!?\n]{0,40}?\bnot\s{1,3}(?=\p{Lu})/u;
 const IT_IS_AFTER = /^[^.!?\n]{0,40}?\b(?:it['’]?s|it\s{1,3}is|its)\s{1,3}/iu;
 
@@ -27,8 +30,11 @@ export class NameExtractor {
     this.fromCallMe(message, out);
     this.fromIAm(message, out);
     this.fromDisowned(message, out);
-    extractOpeningName(message.text, out);
+    const opening = extractOpeningName(message.text, out);
+    if (opening >= 0) this.followedByNot(message, opening, out);
     extractSignOffName(message.text, out);
+    extractFormName(message.text, out);
+    extractNameLine(message.text, out);
   }
 
   private fromNameIs(message: MessageText, out: FactCollector): void {
@@ -43,7 +49,7 @@ export class NameExtractor {
         out.negate('customerName', name.value, CONFIDENCE.stated);
         this.followedByItIs(message, name.end, out);
       } else {
-        out.add('customerName', name.value, CONFIDENCE.stated);
+        out.add('customerName', surnameFirst(text, match[0], name), CONFIDENCE.stated);
         this.followedByNot(message, name.end, out);
       }
     }
@@ -64,7 +70,7 @@ export class NameExtractor {
       const end = match.index + match[0].length;
       if (/^im\s/i.test(match[0]) && !atOpening(text, match.index)) continue;
       const negated = /^not\s{1,3}/i.exec(text.slice(end, end + 8));
-      const name = readName(text, end + (negated ? negated[0].length : 0), 'capitalized', isShouting(match[0]));
+      const name = readName(text, end + (negated ? negated[0].length : 0), 'weak', isShouting(match[0]));
       if (negated) {
         if (name) out.negate('customerName', name.value, CONFIDENCE.likely);
       } else {
@@ -73,15 +79,20 @@ export class NameExtractor {
     }
   }
 
-  /** "I'm Maria", or "I'm Jack's wife, Sarah". */
+  /** "I'm Maria", "I'm Jack's wife, Sarah" or "I'm the treasurer, Gloria Esposito." */
   private addIntroduced(text: string, end: number, name: NameRead | null, out: FactCollector): void {
-    if (name) return out.add('customerName', name.value, CONFIDENCE.likely);
+    if (name) return out.add('customerName', name.value, name.lowercase ? CONFIDENCE.possible : CONFIDENCE.likely);
     const possessive = /^\s{0,3}\p{Lu}[\p{L}-]{0,30}['’]s/u.exec(text.slice(end, end + 40));
-    if (!possessive) return;
-    RELATION.lastIndex = end + possessive[0].length;
-    if (!RELATION.exec(text)) return;
-    const named = readName(text, RELATION.lastIndex, 'capitalized');
-    if (named) out.add('customerName', named.value, CONFIDENCE.likely);
+    if (possessive) {
+      RELATION.lastIndex = end + possessive[0].length;
+      if (!RELATION.exec(text)) return;
+      const named = readName(text, RELATION.lastIndex, 'capitalized');
+      if (named) out.add('customerName', named.value, CONFIDENCE.likely);
+      return;
+    }
+    ROLE.lastIndex = end;
+    const named = ROLE.exec(text) && readName(text, ROLE.lastIndex, 'capitalized');
+    if (named && /^\s{0,2}(?:[.,!\n]|$)/.test(text.slice(named.end, named.end + 3))) out.add('customerName', named.value, CONFIDENCE.likely);
   }
 
   private fromDisowned(message: MessageText, out: FactCollector): void {
@@ -105,6 +116,14 @@ export class NameExtractor {
     const name = itIs && readName(message.text, end + itIs[0].length, 'any');
     if (name) out.add('customerName', name.value, CONFIDENCE.stated);
   }
+}
+
+/** "Name: Okoro, Chinedu": a form field written surname first. */
+function surnameFirst(text: string, cue: string, name: NameRead): string {
+  if (!/:\s{0,3}$/.test(cue) || name.value.includes(' ')) return name.value;
+  const rest = /^\s{0,3},\s{0,3}/.exec(text.slice(name.end, name.end + 5));
+  const given = rest && readName(text, name.end + rest[0].length, 'capitalized');
+  return given && /^[ \t]*(?:\n|$)/.test(text.slice(given.end, given.end + 3)) ? `${given.value} ${name.value}` : name.value;
 }
 
 function isShouting(cue: string): boolean {

@@ -1,6 +1,14 @@
 import { NOT_A_NAME } from './not-a-name';
+import { isEnglishWord, isFirstName } from './word-lists';
 
-export type NameCase = 'capitalized' | 'any';
+/**
+ * - `any`: after a strong cue ("my name is"), any case.
+ * - `capitalized`: the first word starts with a capital.
+ * - `weak`: after a weak cue ("I'm", "it's", "... here", a bare line): a capitalised word that is
+ *   a first name or no English word ("I'm Olu", not "I'm Hungry"), or a lower-case first name
+ *   ("its jenna"); lower-case words after it must be no English word ("i'm maria lopez").
+ */
+export type NameCase = 'capitalized' | 'any' | 'weak';
 
 export interface NameRead {
   value: string;
@@ -11,6 +19,8 @@ export interface NameRead {
 
 const TOKEN = /[ \t]{0,3}([\p{L}][\p{L}\p{M}'’-]{0,30})/uy;
 const HONORIFIC = /[ \t]{0,3}(?:dr|mr|mrs|ms|miss|mx|prof)\.?(?=[ \t])/iy;
+/** After a lower-case first name that is also a word ("bill", "grace"), what shows it is a name. */
+const AFTER_LOWERCASE_WORD_NAME = /^[ \t]{0,3}(?:[,.!\n]|$|here\b|again\b)/i;
 const PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'dos', 'das', 'van', 'von', 'la', 'le', 'bin', 'ibn', 'al', 'ter', 'ten', 'y']);
 /** Right after a name: part of an email address, a handle or a number, so not a name after all. */
 const GLUED = /^(?:[@_\d]|\.[\p{L}\p{N}])/u;
@@ -24,6 +34,16 @@ type Style = 'lower' | 'capital' | 'upper';
  */
 export function readName(text: string, start: number, mode: NameCase, shouting = false): NameRead | null {
   const at = skipHonorific(text, start);
+  const name = readWords(text, at, mode === 'weak' && at > start ? 'honorific' : mode, shouting);
+  if (!name || mode !== 'weak' || !name.lowercase || at > start) return name;
+  const first = name.value.split(' ')[0];
+  return !isEnglishWord(first) || AFTER_LOWERCASE_WORD_NAME.test(text.slice(name.end, name.end + 8)) ? name : null;
+}
+
+/** After a title ("Mrs. henderson") any word that is not an everyday English word is a name. */
+type ReadMode = NameCase | 'honorific';
+
+function readWords(text: string, at: number, mode: ReadMode, shouting: boolean): NameRead | null {
   const words: string[] = [];
   const pending: string[] = [];
   let style: Style | null = null;
@@ -49,11 +69,18 @@ export function readName(text: string, start: number, mode: NameCase, shouting =
   return { value: words.map((word) => normalise(word, style as Style)).join(' '), end, lowercase: style === 'lower' };
 }
 
-function acceptable(word: string, wordStyle: Style, style: Style | null, mode: NameCase, shouting: boolean): boolean {
-  if (NOT_A_NAME.has(word.toLowerCase()) || /['’]s$/.test(word) && style !== null) return false;
-  if (style !== null) return wordStyle === style;
+function acceptable(word: string, wordStyle: Style, style: Style | null, mode: ReadMode, shouting: boolean): boolean {
+  if (NOT_A_NAME.has(word.toLowerCase()) || (/['’]s$/.test(word) && style !== null)) return false;
+  if (style !== null) return wordStyle === style && (mode !== 'weak' || style !== 'lower' || !isEnglishWord(word));
   if (mode === 'any') return true;
+  if (mode === 'honorific') return wordStyle !== 'lower' || !isEnglishWord(word);
+  if (mode === 'weak') return wordStyle === 'lower' ? isFirstName(word) : (wordStyle === 'capital' || shouting) && plausible(word);
   return wordStyle === 'capital' || (wordStyle === 'upper' && shouting);
+}
+
+/** A first name, or a word no English dictionary knows ("Olu", "Ngozi"); not "Hungry" or "Moment". */
+function plausible(word: string): boolean {
+  return isFirstName(word) || !isEnglishWord(word);
 }
 
 function skipHonorific(text: string, start: number): number {

@@ -18,8 +18,15 @@ const ID_NUMBER =
   /\b(?:order|serial|model|account|acct|invoice|tracking|confirmation|reference|ref|ticket|case|policy|claim|customer|member|loan|project|job|part|transaction|po|permit|meter|routing|card)\s{0,3}(?:number|no\.?|num|#|id)(?![\p{L}])/giu;
 const ID_RIGHT_BEFORE =
   /\b(?:order|invoice|inv|account|acct|ref|reference|tracking|confirmation|ticket|case|serial|model|part|sku|po|receipt|transaction|txn|policy|claim|permit|meter|license|licence|vin|routing|card|member|customer|loan|project|job|quote|estimate|id|pin|code|zip|postal|from)\s{0,3}(?:number|no\.?|num|#|id|code)?\s{0,3}(?:is|was|:|=|-)?\s{0,3}#?\s{0,3}$/i;
-const NOT_THE_AUTHORS = /\b(?:your|you\s{1,3}guys['’]?)\s{1,3}(?:number|phone|line|office)\b|\bclaiming\b/i;
-const DISOWNED = /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}(?:phone\s{1,3}|cell\s{1,3})?(?:number|phone|cell)\b|\bwrong\s{1,3}(?:phone\s{1,3})?number\b/gi;
+const NOT_THE_AUTHORS = /\b(?:your|you\s{1,3}guys['’]?)\s{1,3}(?:number|phone|line|office)\b|\bclaiming\b|\bis\s{1,3}(?:that|this|it)\s{1,3}(?:you|yours|your\s{1,3}(?:number|company|office))\b/i;
+/** "the number on the truck was ...", "a number from your website": a number seen somewhere, not the author's. */
+const SEEN_SOMEWHERE =
+  /\b(?:number|phone|#)\s{1,3}(?:on|from|in)\s{1,3}(?:the|your|a|their|this|that)\s{1,3}(?:truck|van|website|site|sign|card|flyer|ad|advert|letter|bill|invoice|door\s?hanger|voicemail|caller\s?id|mailer|brochure|postcard)\b/i;
+/** "that's not my number", "wrong number on file", "gave you the wrong number"; a bare "sorry, wrong number" is a misdirected chat. */
+const DISOWNED =
+  /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}(?:phone\s{1,3}|cell\s{1,3})?(?:number|phone|cell)\b|\b(?:the|a|my)\s{1,3}wrong\s{1,3}(?:phone\s{1,3})?number\b|\bwrong\s{1,3}(?:phone\s{1,3})?number\s{1,3}(?:on\s{1,3}file|for\s{1,3}me|in\s{1,3}your|on\s{1,3}(?:my|the)\s{1,3}account)\b|\b(?:my\s{1,3})?(?:phone\s{1,3})?number\s{1,3}(?:you\s{1,3}have|on\s{1,3}file)(?:\s{1,3}for\s{1,3}me)?\s{1,3}is\s{1,3}(?:my\s{1,3})?(?:wrong|old|incorrect|outdated|previous)\b/gi;
+/** "nope, wrong number. the right one is ...": a bare "wrong number" counts when a number follows. */
+const BARE_WRONG = /\bwrong\s{1,3}(?:phone\s{1,3})?number\b/gi;
 const ALONE = /^[\s"'(]*[+\d][\d ().\-/]{5,26}[\s"').!]*$/;
 
 interface Candidate {
@@ -38,7 +45,9 @@ export class PhoneExtractor {
     const candidates = /\d/.test(message.text) ? this.candidates(message) : [];
     for (const candidate of candidates) if (candidate.state === 'negated') out.negate('phone', candidate.value, CONFIDENCE.stated);
     this.addBest(candidates, out);
-    for (const match of message.matches(DISOWNED)) {
+    const disowned = /number|phone|cell/i.test(message.text) ? [...message.matches(DISOWNED)] : [];
+    if (!disowned.length && candidates.length) disowned.push(...message.matches(BARE_WRONG));
+    for (const match of disowned) {
       if (!candidates.some((candidate) => candidate.end <= match.index && match.index - candidate.end < 20)) out.negate('phone', null, CONFIDENCE.likely);
     }
   }
@@ -57,7 +66,7 @@ export class PhoneExtractor {
     if (!looksLikePhone(raw) || /^[\p{L}\p{N}%]|^[.,]\d/u.test(message.text.slice(end, end + 2))) return null;
     const before = message.before(index, 60);
     const after = message.after(end, 60);
-    if (ID_RIGHT_BEFORE.test(before) || isIdNumber(before) || belongsToSomeoneElse(before) || NOT_THE_AUTHORS.test(after)) return null;
+    if (ID_RIGHT_BEFORE.test(before) || isIdNumber(before) || belongsToSomeoneElse(before) || NOT_THE_AUTHORS.test(after) || SEEN_SOMEWHERE.test(before)) return null;
     const value = this.parse(raw, `${before} ${after}`);
     if (!value) return null;
     const cued = lastMatchEnd(PHONE_CUE, before) >= 0 || (message.text.length < 60 && ALONE.test(message.text));

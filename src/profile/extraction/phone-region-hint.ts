@@ -4,7 +4,7 @@ const HINTS: Record<string, CountryCode> = {
   uk: 'GB', 'u.k': 'GB', britain: 'GB', british: 'GB', england: 'GB', london: 'GB', scotland: 'GB', wales: 'GB',
   germany: 'DE', german: 'DE', deutschland: 'DE', france: 'FR', french: 'FR', india: 'IN', indian: 'IN',
   spain: 'ES', spanish: 'ES', mexico: 'MX', mexican: 'MX', canada: 'CA', canadian: 'CA', australia: 'AU',
-  australian: 'AU', ireland: 'IE', irish: 'IE', italy: 'IT', italian: 'IT', brazil: 'BR', brazilian: 'BR',
+  australian: 'AU', aussie: 'AU', ireland: 'IE', irish: 'IE', italy: 'IT', italian: 'IT', brazil: 'BR', brazilian: 'BR',
   netherlands: 'NL', dutch: 'NL', philippines: 'PH', japan: 'JP', china: 'CN', us: 'US', usa: 'US', 'u.s': 'US',
 };
 const HINT = new RegExp(`\\b(${Object.keys(HINTS).map((word) => word.replace('.', '\\.')).join('|')})\\b`, 'gi');

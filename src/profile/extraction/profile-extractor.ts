@@ -11,6 +11,7 @@ import { MessageText } from './message-text';
 import { NameExtractor } from './name-extractor';
 import { PhoneExtractor } from './phone-extractor';
 import { ProfileExtractionOptions } from './profile-extraction-options';
+import { QuotedAnswerExtractor } from './quoted-answer-extractor';
 import { StreetExtractor } from './street-extractor';
 
 interface FieldExtractor {
@@ -37,6 +38,7 @@ export class ProfileExtractor {
       new ContactChannelExtractor(),
       new ContactTimeExtractor(),
       new LanguageExtractor(),
+      new QuotedAnswerExtractor(),
     ];
   }
 

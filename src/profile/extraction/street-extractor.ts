@@ -9,15 +9,29 @@ const HOUSE = String.raw`(?<![\p{L}\p{N}#$€£.,/-])\d{1,6}(?:-\d{1,4})?[a-z]?`
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,24}`;
 const DIRECTION = String.raw`(?:[NSEW]\.?|north|south|east|west|[NS]\.?[EW]\.?)`;
 /** Street types that are rarely anything else. */
-const STRONG = 'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|dr|ct|pl|pkwy|hwy|ter|terr|cir|trl|expy|fwy';
+const STRONG = 'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|dr|ct|pl|pkwy|hwy|ter|terr|cir|trl|expy|fwy|broadway';
 /** Street types that are also common words ("on the way"): need a capital or an address cue. */
 const WEAK = 'drive|court|place|way|parkway|highway|terrace|circle|trail|loop|square|sq|row|path|walk|run|pike|cove|crossing|plaza|alley|bend|ridge';
-const UNIT = String.raw`(?:,?\s{1,3}(?:apt|apartment|unit|suite|ste|#|fl|floor|bldg)\.?\s{0,3}#?[\p{L}\p{N}-]{1,6}(?![\p{L}\p{N}]))`;
+const UNIT = String.raw`(?:,?\s{1,3}(?:#|(?:apt|apartment|unit|suite|ste|fl|floor|bldg)(?![\p{L}]))\.?\s{0,3}#?[\p{L}\p{N}-]{1,6}(?![\p{L}\p{N}]))`;
 const STREET = new RegExp(
   String.raw`${HOUSE}\s{1,3}(?:${WORD}\s{1,3}){0,3}?(${STRONG}|${WEAK})\.?(?![\p{L}\p{N}])(?:\s{1,3}${DIRECTION}(?![\p{L}\p{N}]))?${UNIT}?`,
   'giu',
 );
 const PO_BOX = /\b(?:p\.?\s?o\.?\s{0,2}box|post\s{1,3}office\s{1,3}box)\s{0,3}#?(\d{1,6})\b/gi;
+/** Rural routes and highway contract routes: "RR 2 Box 145", "Rural Route 3, Box 12", "HC 1 Box 9". */
+const RURAL_ROUTE = /\b(?:(rr|r\.r\.|rural\s{1,3}route)|(hc|star\s{1,3}route))\s{0,3}#?(\d{1,4}),?\s{1,3}box\s{0,3}#?(\d{1,6})\b/gi;
+/** A numbered road: "850 County Road 12", "12 Highway 61 N", "4 State Route 9", "300 FM 1960". */
+const NUMBERED_ROAD = new RegExp(
+  String.raw`${HOUSE}\s{1,3}(?:(?:county|state|us|u\.s\.|farm\s{1,3}to\s{1,3}market)\s{1,3})?(?:road|rd|route|rte|highway|hwy|cr|sr|fm)\s{1,3}\d{1,4}[a-z]?(?![\p{L}\p{N}])(?:\s{1,3}${DIRECTION}(?![\p{L}\p{N}]))?${UNIT}?`,
+  'giu',
+);
+/** A ZIP right after a street, without a city: "6120 Lima Rd, 46818". */
+/** "1600 Pennsylvania Ave is not my address", "... isn't mine". */
+const NOT_MINE_AFTER = /^[\s,]{0,3}(?:(?:is|was)\s{1,3}not|isn['’]?t|wasn['’]?t)\s{1,3}(?:my\s{1,3}(?:address|house|home|place)|mine)\b/i;
+const BARE_ZIP = /^[ \t]{0,3},?[ \t]{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/;
+/** "that's my old address", "the address you have is wrong": the stored street is disowned. */
+const DISOWNED =
+  /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}(?:not\s{1,3}my|my\s{1,3}(?:old|previous|former))\s{1,3}address\b|\b(?:that|the|this)\s{1,3}address(?:\s{1,3}(?:you\s{1,3}have(?:\s{1,3}for\s{1,3}me)?|on\s{1,3}file))?\s{1,3}(?:is|was)\s{1,3}(?:old|wrong|incorrect|outdated)\b|\bwrong\s{1,3}address\b|\baddress\s{1,3}(?:you\s{1,3}have|on\s{1,3}file)(?:\s{1,3}for\s{1,3}me)?\s{1,3}is\s{1,3}(?:my\s{1,3})?(?:wrong|old|incorrect|outdated|previous)\b/i;
 /** An address cue: a street right after it may lack a street type ("I live at 1811 Calle Real"). */
 const CUE =
   /\b(?:address|live\s{1,3}at|living\s{1,3}at|located\s{1,3}at|(?:we|i)['’]?(?:re|m)\s{1,3}at|(?:property|house|home|place)\s{1,3}is(?:\s{1,3}at)?|moved\s{1,3}(?:in)?to|ship\s{1,3}(?:it\s{1,3})?to|street\s{1,3}is)\s{0,3}(?:is\s{1,3}|:\s{0,3}|-\s{0,3})?$/i;
@@ -26,42 +40,58 @@ const CUED_STREET = new RegExp(String.raw`${HOUSE}(?:\s{1,3}${WORD}){1,4}?(?=\s{
 const WEAK_TYPE = new RegExp(`^(?:${WEAK})$`, 'i');
 const FUNCTION_WORDS = new Set('the a an and or of in on at to for from with by my your our is are was be it this that i we you they there here per each than then more less about into over under'.split(' '));
 
+/** What one street candidate became: a street, a disowned street ("..., not 91 Fenwick St"), or nothing. */
+type Read = 'added' | 'negated' | null;
+
 /** Street lines ("123 Main St", "4500 N. Oak Avenue, Apt 5B", "PO Box 442"), then the city, state and ZIP after them. */
 export class StreetExtractor {
   extract(message: MessageText, out: FactCollector): void {
-    if (!/\d/.test(message.text)) return;
-    let found = false;
-    for (const match of message.matches(STREET)) found = this.consider(message, match.index, match[0], weak(match[1]), out) || found;
-    for (const match of message.matches(PO_BOX)) found = this.consider(message, match.index, `PO Box ${match[1]}`, false, out, match[0].length) || found;
-    if (!found) this.cuedStreet(message, out);
+    const read = /\d/.test(message.text) ? this.streets(message, out) : [];
+    if (DISOWNED.test(message.text) && !read.includes('negated')) out.negate('addressStreet', null, CONFIDENCE.likely);
   }
 
-  private consider(message: MessageText, index: number, raw: string, weakType: boolean, out: FactCollector, length = raw.length): boolean {
+  private streets(message: MessageText, out: FactCollector): Read[] {
+    const read: Read[] = [];
+    for (const match of message.matches(NUMBERED_ROAD)) read.push(this.consider(message, match.index, match[0], false, out));
+    for (const match of message.matches(STREET)) read.push(this.consider(message, match.index, match[0], weak(match[1]), out));
+    for (const match of message.matches(PO_BOX)) read.push(this.consider(message, match.index, `PO Box ${match[1]}`, false, out, match[0].length));
+    for (const match of message.matches(RURAL_ROUTE)) read.push(this.consider(message, match.index, ruralRoute(match), false, out, match[0].length));
+    if (!read.some(Boolean)) this.cuedStreet(message, out, read);
+    return read;
+  }
+
+  private consider(message: MessageText, index: number, raw: string, weakType: boolean, out: FactCollector, length = raw.length): Read {
     const before = message.before(index, 60);
-    if (belongsToSomeoneElse(before)) return false;
+    if (belongsToSomeoneElse(before)) return null;
     const cued = CUE.test(before);
     const words = raw.split(/\s+/).slice(1, -1);
-    if (words.some((word) => FUNCTION_WORDS.has(word.toLowerCase()))) return false;
-    if (weakType && !cued && !/\s\p{Lu}[\p{L}.]*\.?$/u.test(raw.replace(/,?\s{1,3}(?:apt|apartment|unit|suite|ste|#|fl|floor|bldg)\b.*$/iu, ''))) return false;
-    if (disownedBefore(before)) {
+    if (words.some((word) => FUNCTION_WORDS.has(word.toLowerCase()))) return null;
+    if (weakType && !cued && !/\s\p{Lu}[\p{L}.]*\.?$/u.test(raw.replace(/,?\s{1,3}(?:apt|apartment|unit|suite|ste|#|fl|floor|bldg)\b.*$/iu, ''))) return null;
+    if (disownedBefore(before) || NOT_MINE_AFTER.test(message.after(index + length, 40))) {
       out.negate('addressStreet', normaliseStreet(raw), CONFIDENCE.stated);
-      return true;
+      return 'negated';
     }
     const locality = readLocality(message.text, index + length, true);
-    const confidence = cued || locality?.zip ? CONFIDENCE.stated : CONFIDENCE.likely;
+    const zip = locality ? null : BARE_ZIP.exec(message.text.slice(index + length, index + length + 16));
+    const confidence = cued || locality?.zip || zip ? CONFIDENCE.stated : CONFIDENCE.likely;
     out.add('addressStreet', normaliseStreet(raw), confidence);
     if (locality) addLocality(locality, confidence, out);
-    return true;
+    if (zip) out.add('addressZip', zip[1], CONFIDENCE.stated);
+    return 'added';
   }
 
-  private cuedStreet(message: MessageText, out: FactCollector): void {
+  private cuedStreet(message: MessageText, out: FactCollector, read: Read[]): void {
     for (const cue of message.matches(CUE_AT)) {
       const start = cue.index + cue[0].length;
       CUED_STREET.lastIndex = start;
       const street = CUED_STREET.exec(message.text);
-      if (street) this.consider(message, start, street[0], false, out);
+      if (street) read.push(this.consider(message, start, street[0], false, out));
     }
   }
+}
+
+function ruralRoute(match: RegExpExecArray): string {
+  return `${match[1] ? 'RR' : 'HC'} ${match[3]} Box ${match[4]}`;
 }
 
 function weak(type: string): boolean {
@@ -74,9 +104,20 @@ function addLocality(locality: Locality, confidence: number, out: FactCollector)
   if (locality.zip) out.add('addressZip', locality.zip, CONFIDENCE.stated);
 }
 
-/** Collapses spaces, drops a final period; an all-lower-case street gets capitals ("123 main st" -> "123 Main St"). */
+/**
+ * Collapses spaces, drops a final period; an all-lower-case street gets capitals ("123 main st" ->
+ * "123 Main St"), an all-capital one loses them but for directions ("1402 BAYOU RD NE" -> "1402 Bayou Rd NE").
+ */
 function normaliseStreet(raw: string): string {
   const street = raw.replace(/\s+/g, ' ').replace(/\.$/, '').trim();
-  if (/\p{Lu}/u.test(street)) return street;
-  return street.replace(/(^|\s)(\p{L}+|\d+[a-z])(?=\s|,|$)/gu, (_, sep: string, word: string) => sep + (/^\d/.test(word) ? word.toUpperCase() : word[0].toUpperCase() + word.slice(1)));
+  const lower = !/\p{Lu}/u.test(street);
+  if (!lower && /\p{Ll}/u.test(street)) return street;
+  return street.replace(/(^|[\s#])(\p{L}+|\d+\p{L}{1,2})(?=[\s,.]|$)/gu, (_, sep: string, word: string) => sep + capitalise(word, lower));
+}
+
+function capitalise(word: string, lower: boolean): string {
+  if (/^\d/.test(word)) return /^\d+(?:st|nd|rd|th)$/i.test(word) ? word.toLowerCase() : word.toUpperCase();
+  if (!lower && /^(?:[NSEW]|[NS][EW]|PO|RR|HC|US|FM|CR|SR)$/.test(word)) return word;
+  if (/^[ns][ew]$/.test(word)) return word.toUpperCase();
+  return word[0].toUpperCase() + word.slice(1).toLowerCase();
 }

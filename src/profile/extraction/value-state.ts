@@ -7,7 +7,8 @@ import { lastMatchEnd } from './last-match';
 export type ValueState = 'current' | 'preferred' | 'old' | 'negated';
 
 /** "not a@x.com", "I don't use a@x.com anymore", "no longer have 555-...". */
-const NEGATED_BEFORE = /(?:\bnot|(?:\bno\s{1,3}longer|\bdon['’]?t|\bdo\s{1,3}not|\bstop(?:ped)?)\s{1,3}(?:use|using|check|checking|have|own)(?:\s{1,3}the)?)\s{0,3}$/i;
+const NEGATED_BEFORE =
+  /(?:\bnot|(?:\bno\s{1,3}longer|\bdon['’]?t|\bdo\s{1,3}not|\bstop(?:ped)?)\s{1,3}(?:use|using|check|checking|have|own)(?:\s{1,3}the)?|(?:\bno\s{1,3}longer|\bdon['’]?t|\bdo\s{1,3}not|\bused\s{1,3}to)\s{1,3}(?:live|living|stay|reside)\s{1,3}(?:at|in)|\bmoved\s{1,3}(?:out\s{1,3}of|away\s{1,3}from|from))\s{0,3}$/i;
 /** "a@x.com isn't mine", "(555-...) doesn't work anymore", "... is wrong". */
 const NEGATED_AFTER =
   /^[\s)\]"'”]{0,3}(?:(?:is|was)\s{1,3}not|isn['’]?t|wasn['’]?t)\s{1,3}(?:mine|my|me|valid|active|correct|right|working)\b|^[\s)\]"'”]{0,3}(?:(?:is|was)\s{1,3})?(?:wrong|incorrect|disconnected|no\s{1,3}longer\s{1,3}(?:works?|valid|active|mine|in\s{1,3}service)|doesn['’]?t\s{1,3}work|does\s{1,3}not\s{1,3}work|not\s{1,3}in\s{1,3}service)\b/i;
