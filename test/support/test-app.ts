@@ -1,4 +1,4 @@
-import { ModuleMetadata } from '@nestjs/common';
+import { LoggerService, ModuleMetadata } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,6 +54,8 @@ export interface TestAppOptions {
   config?: Partial<AppConfig>;
   /** Listen on this port (default: a free one), e.g. to restart on the same address. */
   port?: number;
+  /** The app's logger (default: errors only, through Nest's console logger). */
+  logger?: LoggerService;
   /** Extra controllers and providers, for tests that need a route of their own. */
   extra?: Pick<ModuleMetadata, 'controllers' | 'providers' | 'imports'>;
 }
@@ -71,7 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .overrideProvider(APP_CONFIG)
     .useValue(config)
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: options.logger ?? ['error'] });
   await configureApp(app, config);
   await app.listen(options.port ?? 0, '127.0.0.1');
   const server = app.getHttpServer();

@@ -11,9 +11,9 @@ export class DatabaseLogger implements TypeOrmLogger {
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
+    // Not the error's message either: PostgreSQL quotes the offending value in it ("invalid input syntax ...: \"<value>\"").
     const code = typeof error === 'object' ? (error as { code?: string }).code : undefined;
-    const message = typeof error === 'string' ? error : error.message;
-    this.logger.warn(`query failed (${code ?? 'no SQLSTATE'}): ${message} in: ${oneLine(query)}`);
+    this.logger.warn(`query failed (${code ?? 'no SQLSTATE'}) in: ${oneLine(query)}`);
   }
 
   logQuerySlow(time: number, query: string): void {

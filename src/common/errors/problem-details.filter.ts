@@ -17,8 +17,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const { body, headers } = this.methodNotAllowed(error, request) ?? toProblem(error);
     const route = `${request.method} ${request.routeOptions?.url ?? '?'}`;
-    if (body.status === 503) this.logger.warn(`${route}: ${body.detail}`);
-    else if (body.status >= 500) this.logger.error(`${route} failed`, (error as Error)?.stack);
+    if (error instanceof ProblemException) {
+      if (body.status >= 500) this.logger.warn(`${route}: ${body.status} ${error.code}`);
+    } else if (body.status === 503) {
+      this.logger.warn(`${route}: ${body.status} ${body.type.split('/').pop()}`);
+    } else if (body.status >= 500) {
+      this.logger.error(`${route} failed: ${withoutMessage(error)}`);
+    }
     if (reply.sent) return;
     reply.status(body.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
@@ -31,4 +36,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const detail = `${request.method} is not served at this path; use ${allowed.join(', ')}.`;
     return toProblem(new ProblemException(405, 'method-not-allowed', 'Method Not Allowed', detail, undefined, { allow: allowed.join(', ') }));
   }
+}
+
+/**
+ * An unexpected error for the log: its class, code and stack frames, not its message, which
+ * may quote what the request carried (a provider's error echoing the prompt, a database
+ * error quoting a value).
+ */
+function withoutMessage(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+  return [`${error.name}${typeof code === 'string' ? ` (${code})` : ''}`, ...frames].join('\n');
 }
