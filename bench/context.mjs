@@ -14,7 +14,7 @@ export function loadService(root) {
   const require = createRequire(join(root, 'package.json'));
   const dist = (path) => require(join(root, 'dist', 'src', path));
   const { assembleContext } = dist('token-budget/context-assembler.js');
-  const { TokenCounter, encodingForModel } = dist('token-budget/token-counter.js');
+  const { TokenCounter, encodingForModel } = dist('common/tokenizer/token-counter.js');
   const { TokenBudgetConfig } = dist('token-budget/token-budget.config.js');
   const { loadConfig } = dist('common/config/app-config.js');
   const { composeOfflineReply } = dist('chat/llm/offline-reply.js');

@@ -1,5 +1,5 @@
 import { EmbeddedPostgres } from '@/common/database/embedded-postgres';
-import { MESSAGE_OVERHEAD_TOKENS, REPLY_PRIMING_TOKENS, TokenCounter } from '@/token-budget/token-counter';
+import { MESSAGE_OVERHEAD_TOKENS, REPLY_PRIMING_TOKENS, TokenCounter } from '@/common/tokenizer/token-counter';
 import { llmConfig, TEST_API_KEY as API_KEY } from './support/chat-config';
 import { fail, FAKE_MODEL, FakeOpenAiServer, Hold, reply, stall } from './support/fake-openai-server';
 import { TcpProxy } from './support/tcp-proxy';

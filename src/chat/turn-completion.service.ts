@@ -7,7 +7,7 @@ import { LlmTrackingService } from '@/llm-tracking/llm-tracking.service';
 import { IdempotencyService } from '@/message/idempotency.service';
 import { MessageService } from '@/message/message.service';
 import { ContextMessage } from '@/token-budget/context-assembler';
-import { TokenCounter } from '@/token-budget/token-counter';
+import { TokenCounter } from '@/common/tokenizer/token-counter';
 import { PreparedTurn, Turn, UnrecordedTurn } from './chat-turn';
 import type { TurnListener } from './chat.service';
 import { ChatResponseDto, ChatUsageDto } from './dto/chat-response.dto';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SessionModule } from '@/session/session.module';
-import { TokenizerModule } from '@/token-budget/tokenizer.module';
+import { TokenizerModule } from '@/common/tokenizer/tokenizer.module';
 import { IdempotencyKeyRepository } from './idempotency-key.repository';
 import { IdempotencyService } from './idempotency.service';
 import { MessageController } from './message.controller';

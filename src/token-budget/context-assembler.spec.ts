@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { loadConfig } from '@/common/config/app-config';
-import { assembleContext, HistoryMessage, TextMeasure } from './context-assembler';
+import { HistoryMessage } from '@/message/history-message';
+import { assembleContext, TextMeasure } from './context-assembler';
 import { TierAllocation } from './token-budget.config';
-import { MESSAGE_OVERHEAD_TOKENS, REPLY_PRIMING_TOKENS, TokenCounter } from './token-counter';
+import { MESSAGE_OVERHEAD_TOKENS, REPLY_PRIMING_TOKENS, TokenCounter } from '@/common/tokenizer/token-counter';
 
 const counter = new TokenCounter(loadConfig({}));
 const measure: TextMeasure = { count: (text) => counter.count(text), truncate: (text, max) => counter.truncate(text, max) };

@@ -1,17 +1,7 @@
+import { HistoryMessage } from '@/message/history-message';
 import { MessageRole } from '@/message/message.entity';
 import { TierAllocation } from './token-budget.config';
-import { MESSAGE_OVERHEAD_TOKENS, REPLY_PRIMING_TOKENS } from './token-counter';
-
-/** A stored message with the token count computed when it was written. */
-export interface HistoryMessage {
-  id: string;
-  seq: number;
-  role: MessageRole;
-  content: string;
-  toolCalls: unknown[] | null;
-  toolCallId: string | null;
-  tokenCount: number;
-}
+import { MESSAGE_OVERHEAD_TOKENS, REPLY_PRIMING_TOKENS } from '@/common/tokenizer/token-counter';
 
 /** A fact the model should know (profile facts, later summaries), highest priority first. */
 export interface MemoryItem {

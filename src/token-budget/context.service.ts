@@ -6,7 +6,7 @@ import { Owner } from '@/session/owner';
 import { AssembledContext, assembleContext, TextMeasure } from './context-assembler';
 import { MEMORY_SOURCES, MemorySource } from './memory-source';
 import { TokenBudgetConfig } from './token-budget.config';
-import { EncodingName, encodingForModel, TokenCounter } from './token-counter';
+import { EncodingName, encodingForModel, TokenCounter } from '@/common/tokenizer/token-counter';
 
 export interface ContextOptions {
   /** Tokenizer family to count the prompt and memory in; the default model when omitted. */

@@ -4,7 +4,7 @@ import { SessionModule } from '@/session/session.module';
 import { ContextService } from './context.service';
 import { TokenBudgetConfig } from './token-budget.config';
 import { TokenBudgetController } from './token-budget.controller';
-import { TokenizerModule } from './tokenizer.module';
+import { TokenizerModule } from '@/common/tokenizer/tokenizer.module';
 
 @Module({
   imports: [SessionModule, MessageModule, TokenizerModule],

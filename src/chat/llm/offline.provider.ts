@@ -1,6 +1,6 @@
 import { setImmediate, setTimeout } from 'node:timers/promises';
 import { OFFLINE_MODEL } from '@/common/config/app-config';
-import { linearEncoding } from '@/token-budget/linear-encoding';
+import { linearEncoding } from '@/common/tokenizer/linear-encoding';
 import { LlmEvent, LlmMessage, LlmProvider, LlmRequest } from './llm-provider';
 import { LlmError } from './llm-error';
 import { composeOfflineReply } from './offline-reply';
