@@ -1,10 +1,9 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@/common/config/app-config';
 import { Metrics } from '@/common/metrics/metrics';
+import { serveApiDocs } from '@/common/http/openapi';
 import { serveWebPage } from '@/common/http/web-page';
 import { sendFrameworkError, writeClientError } from '@/common/errors/http-errors';
 import { refuseNonObjectBody } from '@/common/http/json-body';
@@ -46,7 +45,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   await serveWebPage(app, config.webDir);
   app.getHttpAdapter().getInstance().addHook('preValidation', refuseNonObjectBody);
   app.enableShutdownHooks();
-  setUpSwagger(app, config);
+  serveApiDocs(app, config);
 }
 
 /**
@@ -85,19 +84,4 @@ function measureRequests(app: NestFastifyApplication): void {
     metrics.httpRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
-}
-
-function setUpSwagger(app: INestApplication, config: AppConfig): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Continuum')
-      .setDescription('Conversation memory for LLM chat applications: sessions, messages, context and model calls.')
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth(config.cookie.name)
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Admin-Key' }, 'admin-key')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { validatorUrl: null } });
 }

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { OwnTransactions } from '@/common/database/transaction.interceptor';
 import { UuidParam } from '@/common/http/uuid-param';
+import { ApiEventStream } from '@/common/http/api-event-stream';
+import { ApiProblems } from '@/common/http/openapi';
 import { Authenticated, CurrentOwner } from '@/session/authenticated';
 import { Owner } from '@/session/owner';
 import { UiChatRequestDto } from './dto/ui-chat-request.dto';
@@ -26,7 +28,8 @@ export class ChatUiController {
       'history comes from Continuum. Answers `start` (the stored reply id), `text-start`/`text-delta`/`text-end`, then `finish` ' +
       '(metadata: seq, model, usage and cost) or `error` (a sentence), then `[DONE]`. Refusals are problem+json before the stream.',
   })
-  @ApiProduces('text/event-stream')
+  @ApiProblems(409, 422, 429)
+  @ApiEventStream("the AI SDK's UI message stream: `start`, `text-start`/`text-delta`/`text-end`, `finish` or `error`, then `[DONE]`")
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the first reply instead of a second turn' })
   stream(
     @CurrentOwner() owner: Owner | null,

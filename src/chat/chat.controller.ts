@@ -1,8 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { OwnTransactions } from '@/common/database/transaction.interceptor';
 import { toProblem } from '@/common/errors/problem-details';
+import { ApiEventStream } from '@/common/http/api-event-stream';
+import { ApiProblems } from '@/common/http/openapi';
 import { Authenticated, CurrentOwner } from '@/session/authenticated';
 import { Owner } from '@/session/owner';
 import { ChatService } from './chat.service';
@@ -20,6 +22,7 @@ export class ChatController {
   @HttpCode(200)
   @OwnTransactions()
   @ApiOperation({ summary: 'One chat turn: store the message, call the model with the context, store and return the reply' })
+  @ApiProblems(409, 422, 429, 502)
   @ApiOkResponse({ type: ChatResponseDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the first reply (24 h) instead of a second turn' })
   send(
@@ -35,7 +38,8 @@ export class ChatController {
   @ApiOperation({
     summary: 'The same turn as server-sent events: `delta` {text}, then `done` (the /v1/chat response) or `error` (problem+json)',
   })
-  @ApiProduces('text/event-stream')
+  @ApiProblems(409, 422, 429)
+  @ApiEventStream('`delta` {text}, then `done` (the POST /v1/chat response) or `error` (problem+json)')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the first reply as one `done` event' })
   async stream(
     @CurrentOwner() owner: Owner | null,

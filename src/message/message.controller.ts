@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
+import { ApiProblems } from '@/common/http/openapi';
 import { UuidParam } from '@/common/http/uuid-param';
 import { Authenticated, CurrentOwner } from '@/session/authenticated';
 import { Owner } from '@/session/owner';
@@ -20,6 +21,7 @@ export class MessageController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first message for 24 h' })
   @ApiCreatedResponse({ type: MessageDto })
   @ApiOkResponse({ type: MessageDto, description: 'Replay of an earlier append with the same Idempotency-Key' })
+  @ApiProblems(409, 422)
   async append(
     @CurrentOwner() owner: Owner,
     @UuidParam('id') sessionId: string,

@@ -37,12 +37,14 @@ export class SessionController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One session of the caller (404 for anyone else’s)' })
   @ApiOkResponse({ type: SessionDto })
   get(@CurrentOwner() owner: Owner, @UuidParam('id') id: string): Promise<SessionDto> {
     return this.sessions.getOwned(owner, id);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Rename, close or annotate a session (`title`, `isActive`, `contextData`, `metadata`); an empty body changes nothing' })
   @ApiOkResponse({ type: SessionDto })
   update(@CurrentOwner() owner: Owner, @UuidParam('id') id: string, @Body() dto: UpdateSessionDto): Promise<SessionDto> {
     return this.sessions.update(owner, id, dto);

@@ -14,7 +14,7 @@ export class ChatRequestDto {
   @NoNulCharacter()
   message: string;
 
-  @ApiPropertyOptional({ description: 'A model from the allow-list (LLM_MODELS); LLM_MODEL when omitted', example: 'gpt-4o-mini' })
+  @ApiPropertyOptional({ description: 'A model from the allow-list (LLM_MODELS); LLM_MODEL when omitted', example: 'continuum-offline' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -41,7 +41,7 @@ export class UiChatRequestDto {
   @MaxLength(200)
   messageId?: string;
 
-  @ApiPropertyOptional({ description: 'A model from the allow-list (LLM_MODELS); LLM_MODEL when omitted', example: 'gpt-4o-mini' })
+  @ApiPropertyOptional({ description: 'A model from the allow-list (LLM_MODELS); LLM_MODEL when omitted', example: 'continuum-offline' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -19,6 +19,8 @@ export interface AppConfig {
   rateLimit: { requests: number; windowMs: number };
   /** Origins a browser may call the API from (CORS, with credentials); empty: same origin only. */
   corsOrigins: string[];
+  /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json. */
+  docsEnabled: boolean;
   /** Proxies whose X-Forwarded-For is believed (client IPs for rate limits): true, false, or addresses/CIDRs. */
   trustProxy: boolean | string;
   cookie: { name: string; secure: boolean; maxAgeDays: number };
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowMs: read.int('RATE_LIMIT_WINDOW_MS', 60_000, { min: 1_000, max: 86_400_000 }),
     },
     corsOrigins: readOrigins(read.optionalString('CORS_ORIGINS')),
+    docsEnabled: read.bool('DOCS_ENABLED', true),
     trustProxy: readTrustProxy(read.optionalString('TRUST_PROXY')),
     cookie: {
       name: read.string('SESSION_COOKIE_NAME', 'continuum_visitor'),

@@ -1,5 +1,5 @@
 import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiHeader, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { ProblemException } from '@/common/errors/problem.exception';
@@ -40,7 +40,6 @@ export const AdminOnly = (): ClassDecorator & MethodDecorator =>
   applyDecorators(
     UseGuards(CallerThrottlerGuard, AdminKeyGuard),
     ApiSecurity(ADMIN_KEY_SCHEME),
-    ApiHeader({ name: 'X-Admin-Key', required: true, description: 'The ADMIN_API_KEY of the service' }),
     ApiUnauthorizedResponse({ description: 'X-Admin-Key missing or wrong' }),
     ApiForbiddenResponse({ description: 'Admin routes are disabled: ADMIN_API_KEY is not configured' }),
   );

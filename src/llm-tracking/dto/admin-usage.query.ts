@@ -8,7 +8,6 @@ export type UsageFormat = (typeof USAGE_FORMATS)[number];
 export class AdminUsageQuery {
   @ApiPropertyOptional({
     description: 'Start (included): a date (00:00 UTC of that day) or a date-time (UTC unless it has an offset). Default: 30 days before `to`.',
-    example: '2026-11-01',
   })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or date-time' })
@@ -16,7 +15,6 @@ export class AdminUsageQuery {
 
   @ApiPropertyOptional({
     description: 'End: a date includes that whole UTC day; a date-time is excluded. Default: now.',
-    example: '2026-11-30',
   })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or date-time' })

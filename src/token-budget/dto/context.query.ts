@@ -3,7 +3,7 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { OptionalIntQuery } from '@/common/http/api-properties';
 
 export class ContextQuery {
-  @ApiPropertyOptional({ description: 'Model whose tokenizer counts the prompt (default: LLM_MODEL)', example: 'gpt-4o-mini' })
+  @ApiPropertyOptional({ description: 'Model whose tokenizer counts the prompt (default: LLM_MODEL)', example: 'continuum-offline' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
