@@ -14,6 +14,6 @@ import { TurnCompletion } from './turn-completion.service';
   imports: [SessionModule, MessageModule, TokenBudgetModule, LlmTrackingModule],
   controllers: [ChatController],
   providers: [ChatService, TurnCompletion, SessionLeaseService, ChatLeaseRepository, ...llmProviders],
-  exports: [ChatService],
+  exports: [ChatService, SessionLeaseService],
 })
 export class ChatModule {}

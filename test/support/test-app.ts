@@ -59,7 +59,10 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const ownStore = options.store ? null : await createTestStore();
   const store = options.store ?? ownStore!;
-  const config: AppConfig = { ...loadConfig({}), authJwtSecret: TEST_JWT_SECRET, logLevel: 'error', ...store.config, ...options.config };
+  const defaults = loadConfig({});
+  // The maintenance schedule never fires in tests: a test that wants it sets maintenance.cron itself.
+  const maintenance = { ...defaults.maintenance, cron: null };
+  const config: AppConfig = { ...defaults, authJwtSecret: TEST_JWT_SECRET, logLevel: 'error', maintenance, ...store.config, ...options.config };
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule, ...(options.extra?.imports ?? [])],
     controllers: options.extra?.controllers ?? [],

@@ -12,7 +12,13 @@ describe('loadConfig', () => {
       maxContentChars: 32_000,
       bodyLimitBytes: 1_048_576,
       cookie: { name: 'continuum_visitor', secure: false, maxAgeDays: 7 },
+      maintenance: { cron: '0 2 * * *', batchSize: 500, sessionRetentionDays: 7, llmRequestRetentionDays: 400, partitionsAhead: 3 },
     });
+  });
+
+  it('switches the maintenance schedule off with MAINTENANCE_CRON=off, and takes any cron expression', () => {
+    expect(loadConfig({ MAINTENANCE_CRON: 'off' }).maintenance.cron).toBeNull();
+    expect(loadConfig({ MAINTENANCE_CRON: '30 3 * * 0' }).maintenance.cron).toBe('30 3 * * 0');
   });
 
   it('reads values from the environment', () => {
@@ -27,6 +33,11 @@ describe('loadConfig', () => {
     ['COOKIE_SECURE', 'maybe', /COOKIE_SECURE must be true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['AUTH_JWT_SECRET', 'short', /AUTH_JWT_SECRET must be at least 32 bytes/],
+    ['MAINTENANCE_CRON', 'daily at two', /MAINTENANCE_CRON must be a cron expression or "off"/],
+    ['MAINTENANCE_CRON', '61 2 * * *', /MAINTENANCE_CRON/],
+    ['MAINTENANCE_BATCH_SIZE', '0', /MAINTENANCE_BATCH_SIZE/],
+    ['SESSION_RETENTION_DAYS', '-1', /SESSION_RETENTION_DAYS/],
+    ['LLM_REQUEST_RETENTION_DAYS', 'forever', /LLM_REQUEST_RETENTION_DAYS/],
   ])('refuses %s=%s and names the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -1,3 +1,5 @@
+import { validateCronExpression } from 'cron';
+
 /**
  * The service's whole configuration, read from the environment once at boot.
  * Every variable is listed with its default in .env.example; an invalid value
@@ -23,6 +25,21 @@ export interface AppConfig {
   chat: ChatSettings;
   /** Path of a JSON price table merged over the shipped one; null uses the shipped one. */
   modelPricesPath: string | null;
+  maintenance: MaintenanceSettings;
+}
+
+/** The scheduled jobs of the maintenance module. */
+export interface MaintenanceSettings {
+  /** When the jobs run (a cron expression, UTC); null when the schedule is off (admins can still run them). */
+  cron: string | null;
+  /** Rows a batch takes (sessions, keys, visitors, leases); each batch is one short transaction. */
+  batchSize: number;
+  /** Sessions with no activity for this long are deleted with their messages. */
+  sessionRetentionDays: number;
+  /** Months of llm_requests that ended longer ago than this are dropped whole. */
+  llmRequestRetentionDays: number;
+  /** Monthly partitions of llm_requests kept ready after the current month. */
+  partitionsAhead: number;
 }
 
 /** Shares of the total; history gets the rest, plus whatever the other tiers leave unused. */
@@ -100,7 +117,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dailyCostLimitUsd: read.optionalNumber('DAILY_COST_LIMIT_USD', { min: 0, max: 1_000_000 }),
     },
     modelPricesPath: read.optionalString('MODEL_PRICES'),
+    maintenance: readMaintenance(read),
   };
+}
+
+export const DEFAULT_MAINTENANCE_CRON = '0 2 * * *';
+
+function readMaintenance(read: EnvReader): MaintenanceSettings {
+  return {
+    cron: readCron(read.string('MAINTENANCE_CRON', DEFAULT_MAINTENANCE_CRON)),
+    batchSize: read.int('MAINTENANCE_BATCH_SIZE', 500, { min: 1, max: 100_000 }),
+    sessionRetentionDays: read.int('SESSION_RETENTION_DAYS', 7, { min: 1, max: 36_500 }),
+    llmRequestRetentionDays: read.int('LLM_REQUEST_RETENTION_DAYS', 400, { min: 1, max: 36_500 }),
+    partitionsAhead: read.int('LLM_REQUEST_PARTITIONS_AHEAD', 3, { min: 1, max: 120 }),
+  };
+}
+
+/** `off` switches the schedule off; anything else must be a cron expression (5 or 6 fields). */
+function readCron(value: string): string | null {
+  if (value.toLowerCase() === 'off') return null;
+  const { valid, error } = validateCronExpression(value);
+  if (!valid) throw new ConfigError(`MAINTENANCE_CRON must be a cron expression or "off", got "${value}" (${error?.message ?? 'invalid'})`);
+  return value;
 }
 
 /** HS256 is only as strong as its secret: at least 32 bytes, as RFC 7518 asks. */
