@@ -14,7 +14,7 @@ export class LedgerPartitionRepository {
   /** The names of llm_requests' partitions, the default one included. */
   async listPartitionNames(): Promise<string[]> {
     const { rows } = await this.db.query<{ name: string }>(
-      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'llm_requests'::regclass`,
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass('llm_requests')`,
     );
     return rows.map((row) => row.name);
   }

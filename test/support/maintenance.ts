@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Test } from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { AppConfig, loadConfig } from '@/common/config/app-config';
 import { TestApp } from './test-app';
@@ -50,6 +51,6 @@ export async function insertLlmRequest(t: TestApp, row: { sessionId: string | nu
   return id;
 }
 
-export function runJob(t: TestApp, job: string): Promise<{ status: number; body: Record<string, any> }> {
+export function runJob(t: TestApp, job: string): Test {
   return t.http().post(`/v1/admin/maintenance/${job}/run`).set('X-Admin-Key', ADMIN_KEY).send();
 }
