@@ -37,7 +37,7 @@ describe('maintenance admin routes', () => {
     expect(ran[1]).toEqual({
       id: expect.any(String), job: 'session-cleanup', trigger: 'admin', status: 'ok', replica: expect.stringMatching(/:\d+$/),
       startedAt: expect.any(String), finishedAt: expect.any(String), durationMs: expect.any(Number), rowsAffected: 0,
-      details: { retentionDays: 7, sessionsDeleted: 0 }, error: null,
+      details: { retentionDays: 7, sessionsDeleted: 0, batches: 1, longestBatchMs: expect.any(Number) }, error: null,
     });
     expect(ran[1].durationMs).toBe(Date.parse(String(ran[1].finishedAt)) - Date.parse(String(ran[1].startedAt)));
 

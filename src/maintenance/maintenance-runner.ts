@@ -23,6 +23,14 @@ const REPLICA = `${hostname()}:${process.pid}`;
 const INTERRUPTED = 'interrupted: the process running it stopped before it finished (found by the next run, which does the rest)';
 const MAX_ERROR_CHARS = 1_000;
 
+/** What the committed batches of a run did: the numbers kept in its record. */
+interface Tally {
+  rows: number;
+  batches: number;
+  /** The longest batch transaction, so the longest any row lock of the run was held. */
+  longestBatchMs: number;
+}
+
 class RunStopped extends Error {
   constructor() {
     super('stopped: the service shut down between two batches; the next run does the rest');
@@ -95,23 +103,25 @@ export class MaintenanceRunner implements BeforeApplicationShutdown {
 
   private async execute(job: MaintenanceJob, trigger: RunTrigger): Promise<MaintenanceRunDto> {
     const { id } = await this.runs.insertRunning(job.name, trigger, REPLICA);
-    const tally = { rows: 0, batches: 0 };
+    const tally: Tally = { rows: 0, batches: 0, longestBatchMs: 0 };
     let end: RunEnd;
     try {
       const details = await job.run(this.contextFor(job.name, tally));
-      end = { status: 'ok', rowsAffected: tally.rows, details, error: null };
+      end = { status: 'ok', rowsAffected: tally.rows, details: { ...details, batches: tally.batches, longestBatchMs: tally.longestBatchMs }, error: null };
     } catch (error) {
-      end = { status: 'failed', rowsAffected: tally.rows, details: {}, error: errorText(error) };
+      end = { status: 'failed', rowsAffected: tally.rows, details: { batches: tally.batches, longestBatchMs: tally.longestBatchMs }, error: errorText(error) };
     }
-    return this.finished(mapRun(await this.runs.finish(id, end)), tally.batches);
+    return this.finished(mapRun(await this.runs.finish(id, end)));
   }
 
-  private contextFor(job: JobName, tally: { rows: number; batches: number }): JobContext {
+  private contextFor(job: JobName, tally: Tally): JobContext {
     return {
       batchSize: this.config.maintenance.batchSize,
       batch: async (work) => {
         if (this.stopping) throw new RunStopped();
+        const started = performance.now();
         const rows = await this.db.inTransaction(work);
+        tally.longestBatchMs = Math.max(tally.longestBatchMs, Math.round(performance.now() - started));
         tally.rows += rows;
         tally.batches += 1;
         for (const listener of this.listeners) await listener.batchDone?.(job, tally.batches);
@@ -125,8 +135,8 @@ export class MaintenanceRunner implements BeforeApplicationShutdown {
     return this.announce(mapRun(await this.runs.insertSkipped(job, trigger, REPLICA, reason)));
   }
 
-  private finished(run: MaintenanceRunDto, batches: number): MaintenanceRunDto {
-    const summary = `${run.job} (${run.trigger}): ${run.status}, ${run.rowsAffected} rows in ${batches} committed batch(es), ${run.durationMs} ms`;
+  private finished(run: MaintenanceRunDto): MaintenanceRunDto {
+    const summary = `${run.job} (${run.trigger}): ${run.status}, ${run.rowsAffected} rows in ${run.durationMs} ms`;
     if (run.status === 'ok') this.logger.log(`${summary} ${JSON.stringify(run.details)}`);
     else this.logger.error(`${summary}: ${run.error}`);
     return this.announce(run);

@@ -34,7 +34,10 @@ export class MaintenanceRunDto {
   @ResponseField('Rows the committed batches deleted or moved (sessions, messages, keys, visitors, leases, ledger rows)', { type: 'integer' })
   rowsAffected: number;
 
-  @ResponseField('What the job did, by kind (JSON object; empty for a failed or skipped run)', { type: 'object', additionalProperties: true })
+  @ResponseField(
+    'What the job did, by kind, with `batches` (committed) and `longestBatchMs` (the longest batch transaction); empty for a skipped run',
+    { type: 'object', additionalProperties: true },
+  )
   details: Record<string, unknown>;
 
   @ResponseField('Why the run failed or was skipped; null otherwise', { type: String, nullable: true })
