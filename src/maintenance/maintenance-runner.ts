@@ -73,8 +73,10 @@ export class MaintenanceRunner implements BeforeApplicationShutdown {
 
   /** Runs the job, or records why it was skipped; answers with the run's record either way. */
   run(name: JobName, trigger: RunTrigger): Promise<MaintenanceRunDto> {
-    return this.cls.run({ ifNested: 'inherit' }, () => {
-      if (!this.cls.getId()) this.cls.set(CLS_ID, `maintenance-${randomUUID()}`);
+    // A context of its own, never a caller's transaction (every batch must commit on its own), with the caller's request id for the logs.
+    const requestId = this.cls.isActive() ? this.cls.getId() : undefined;
+    return this.cls.run({ ifNested: 'override' }, () => {
+      this.cls.set(CLS_ID, requestId ?? `maintenance-${randomUUID()}`);
       if (this.stopping) return this.skip(name, trigger, 'the service is shutting down');
       if (this.inFlight.has(name)) return this.skip(name, trigger, 'this replica is already running it');
       const running = this.runLocked(this.jobs.get(name)!, trigger).finally(() => this.inFlight.delete(name));
