@@ -37,7 +37,9 @@ const settings = {
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 3),
   /** MAINTENANCE_BATCH_SIZE values to measure, one full round (reseed, baseline, job) each. */
   batchSizes: (process.env.BENCH_BATCH_SIZES ?? '500').split(',').map(Number),
-  /** Rounds per batch size (each on fresh data). */
+  /** MAINTENANCE_REST_PER_BATCH values to measure (the job's rest after each batch, as a multiple of the batch's time). */
+  rests: (process.env.BENCH_RESTS ?? '1').split(',').map(Number),
+  /** Rounds of every batch size and rest (each on fresh data). */
   rounds: Number(process.env.BENCH_ROUNDS ?? 1),
 };
 
@@ -51,7 +53,7 @@ async function main() {
   const machine = await machineInfo(ROOT, SERVER);
   console.log(
     `bench:cleanup: ${settings.expiredSessions} expired sessions x ${settings.messagesPerExpired} messages, ${settings.liveSessions} live sessions, ` +
-      `${settings.connections} connections of load, batch sizes ${settings.batchSizes.join(', ')}`,
+      `${settings.connections} connections of load, batch sizes ${settings.batchSizes.join(', ')}, rests per batch ${settings.rests.join(', ')}`,
   );
   admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
   await admin.connect();
@@ -68,7 +70,9 @@ async function main() {
   );
   const rounds = [];
   for (let i = 1; i <= settings.rounds; i++) {
-    for (const batchSize of settings.batchSizes) rounds.push(await round(batchSize, live));
+    for (const batchSize of settings.batchSizes) {
+      for (const rest of settings.rests) rounds.push(await round({ batchSize, rest }, live));
+    }
   }
 
   const report = renderCleanupReport(machine, rounds);
@@ -78,11 +82,12 @@ async function main() {
 }
 
 /** One batch size: a fresh service, fresh data, the load without the job, then the load while the job runs. */
-async function round(batchSize, live) {
-  console.log(`\n## MAINTENANCE_BATCH_SIZE=${batchSize}`);
-  const server = await startServer(`cleanup-${batchSize}`, {
+async function round({ batchSize, rest }, live) {
+  console.log(`\n## MAINTENANCE_BATCH_SIZE=${batchSize} MAINTENANCE_REST_PER_BATCH=${rest}`);
+  const server = await startServer(`cleanup-${batchSize}-${rest}`, {
     DATABASE_URL, AUTH_JWT_SECRET: SECRET, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', DB_POOL_SIZE: String(settings.poolSize),
-    MAINTENANCE_CRON: 'off', MAINTENANCE_BATCH_SIZE: String(batchSize), SESSION_RETENTION_DAYS: '7', MAX_MESSAGES_PER_SESSION: '200',
+    MAINTENANCE_CRON: 'off', MAINTENANCE_BATCH_SIZE: String(batchSize), MAINTENANCE_REST_PER_BATCH: String(rest),
+    SESSION_RETENTION_DAYS: '7', MAX_MESSAGES_PER_SESSION: '200',
   });
   const seedStarted = performance.now();
   await seed(live);
@@ -109,7 +114,7 @@ async function round(batchSize, live) {
       (verified ? '' : `  !! not every expired session went, or a live one did: ${JSON.stringify({ after, run })}`),
   );
   await stopChild(server.child);
-  return { batchSize, baseline, during, run, verified, messagesDeleted };
+  return { batchSize, rest, baseline, during, run, verified, messagesDeleted };
 }
 
 /** Half appends, half history pages (newest 50), each on a random live session. */
@@ -194,13 +199,13 @@ function renderCleanupReport(machine, rounds) {
       'with the same load running until the job answers; latency of successful requests, measured by the load generator',
     '- other load: CPU used meanwhile by processes outside the benchmark (other people\'s work on this shared machine), as a share of all cores',
     '',
-    '| MAINTENANCE_BATCH_SIZE | job duration | sessions deleted | messages deleted | sessions/s | batches | longest batch | load req/s without / during | p50 ms without / during | p99 ms without / during | p99 ratio | errors | other load without / during |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| MAINTENANCE_BATCH_SIZE | rest per batch | job duration | sessions deleted | messages deleted | sessions/s | batches | longest batch | load req/s without / during | p50 ms without / during | p99 ms without / during | p99 ratio | errors | other load without / during |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rounds) {
     const ratio = r.during.p99 / r.baseline.p99;
     lines.push(
-      `| ${r.batchSize} | ${(r.run.durationMs / 1000).toFixed(1)} s | ${r.run.rowsAffected} | ${r.messagesDeleted} | ${Math.round(r.run.rowsAffected / (r.run.durationMs / 1000))} | ` +
+      `| ${r.batchSize} | ${r.rest} | ${(r.run.durationMs / 1000).toFixed(1)} s | ${r.run.rowsAffected} | ${r.messagesDeleted} | ${Math.round(r.run.rowsAffected / (r.run.durationMs / 1000))} | ` +
         `${r.run.details.batches} | ${r.run.details.longestBatchMs} ms | ` +
         `${r.baseline.rps.toFixed(0)} / ${r.during.rps.toFixed(0)} | ${ms(r.baseline.p50)} / ${ms(r.during.p50)} | ${ms(r.baseline.p99)} / ${ms(r.during.p99)} | ` +
         `${ratio.toFixed(2)}x ${ratio <= MAX_P99_RATIO ? 'pass' : 'FAIL'} | ${r.baseline.errors + r.during.errors} | ` +
@@ -208,7 +213,30 @@ function renderCleanupReport(machine, rounds) {
     );
   }
   lines.push('', `Target: the load's p99 while the job runs is at most ${MAX_P99_RATIO}x its p99 without it.`, '');
+  if (settings.rounds > 1) lines.push(...mediansTable(rounds), '');
   return lines.join('\n');
+}
+
+/** Per batch size, the median over its rounds (other people's load on the machine moves single rounds a lot). */
+function mediansTable(rounds) {
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+  const lines = [
+    `Medians over ${settings.rounds} rounds of each (rounds with other load above ${NOISY * 100}%: noisy):`,
+    '',
+    '| MAINTENANCE_BATCH_SIZE | rest per batch | job duration | longest batch | p99 ms without | p99 ms during | p99 ratio | noisy rounds |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const [batchSize, rest] of settings.batchSizes.flatMap((size) => settings.rests.map((r) => [size, r]))) {
+    const mine = rounds.filter((r) => r.batchSize === batchSize && r.rest === rest);
+    const ratio = median(mine.map((r) => r.during.p99 / r.baseline.p99));
+    const noisy = mine.filter((r) => Math.max(r.baseline.otherShare, r.during.otherShare) > NOISY).length;
+    lines.push(
+      `| ${batchSize} | ${rest} | ${(median(mine.map((r) => r.run.durationMs)) / 1000).toFixed(1)} s | ${median(mine.map((r) => r.run.details.longestBatchMs))} ms | ` +
+        `${median(mine.map((r) => r.baseline.p99)).toFixed(2)} | ${median(mine.map((r) => r.during.p99)).toFixed(2)} | ` +
+        `${ratio.toFixed(2)}x ${ratio <= MAX_P99_RATIO ? 'pass' : 'FAIL'} | ${noisy} of ${mine.length} |`,
+    );
+  }
+  return lines;
 }
 
 async function startServer(name, env) {

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { ClsService, CLS_ID } from 'nestjs-cls';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { Database } from '@/common/database/database';
 import { MaintenanceRunDto } from './dto/maintenance-run.dto';
@@ -123,13 +124,26 @@ export class MaintenanceRunner implements BeforeApplicationShutdown {
         if (this.stopping) throw new RunStopped();
         const started = performance.now();
         const rows = await this.db.inTransaction(work);
-        tally.longestBatchMs = Math.max(tally.longestBatchMs, Math.round(performance.now() - started));
+        const elapsed = performance.now() - started;
+        tally.longestBatchMs = Math.max(tally.longestBatchMs, Math.round(elapsed));
         tally.rows += rows;
         tally.batches += 1;
         for (const listener of this.listeners) await listener.batchDone?.(job, tally.batches);
+        await this.rest(elapsed);
         return rows;
       },
     };
+  }
+
+  /**
+   * Throttles a job the way autovacuum's cost delay does: resting MAINTENANCE_REST_PER_BATCH
+   * times as long as the last batch took keeps a job to 1 / (1 + rest) of one connection's
+   * time, however slow the database is, so requests keep most of the machine
+   * (bench/results/cleanup.md).
+   */
+  private async rest(batchMs: number): Promise<void> {
+    const restMs = batchMs * this.config.maintenance.restPerBatch;
+    if (restMs >= 1 && !this.stopping) await sleep(restMs);
   }
 
   private async skip(job: JobName, trigger: RunTrigger, reason: string): Promise<MaintenanceRunDto> {

@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       maxContentChars: 32_000,
       bodyLimitBytes: 1_048_576,
       cookie: { name: 'continuum_visitor', secure: false, maxAgeDays: 7 },
-      maintenance: { cron: '0 2 * * *', batchSize: 500, sessionRetentionDays: 7, llmRequestRetentionDays: 400, partitionsAhead: 3 },
+      maintenance: { cron: '0 2 * * *', batchSize: 500, restPerBatch: 1, sessionRetentionDays: 7, llmRequestRetentionDays: 400, partitionsAhead: 3 },
     });
   });
 
@@ -36,6 +36,7 @@ describe('loadConfig', () => {
     ['MAINTENANCE_CRON', 'daily at two', /MAINTENANCE_CRON must be a cron expression or "off"/],
     ['MAINTENANCE_CRON', '61 2 * * *', /MAINTENANCE_CRON/],
     ['MAINTENANCE_BATCH_SIZE', '0', /MAINTENANCE_BATCH_SIZE/],
+    ['MAINTENANCE_REST_PER_BATCH', '-1', /MAINTENANCE_REST_PER_BATCH/],
     ['SESSION_RETENTION_DAYS', '-1', /SESSION_RETENTION_DAYS/],
     ['LLM_REQUEST_RETENTION_DAYS', 'forever', /LLM_REQUEST_RETENTION_DAYS/],
   ])('refuses %s=%s and names the variable', (name, value, message) => {

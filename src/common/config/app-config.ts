@@ -34,6 +34,8 @@ export interface MaintenanceSettings {
   cron: string | null;
   /** Rows a batch takes (sessions, keys, visitors, leases); each batch is one short transaction. */
   batchSize: number;
+  /** After each batch a job rests this many times as long as the batch took (0: never), leaving the database to requests. */
+  restPerBatch: number;
   /** Sessions with no activity for this long are deleted with their messages. */
   sessionRetentionDays: number;
   /** Months of llm_requests that ended longer ago than this are dropped whole. */
@@ -127,6 +129,7 @@ function readMaintenance(read: EnvReader): MaintenanceSettings {
   return {
     cron: readCron(read.string('MAINTENANCE_CRON', DEFAULT_MAINTENANCE_CRON)),
     batchSize: read.int('MAINTENANCE_BATCH_SIZE', 500, { min: 1, max: 100_000 }),
+    restPerBatch: read.number('MAINTENANCE_REST_PER_BATCH', 1, { min: 0, max: 100 }),
     sessionRetentionDays: read.int('SESSION_RETENTION_DAYS', 7, { min: 1, max: 36_500 }),
     llmRequestRetentionDays: read.int('LLM_REQUEST_RETENTION_DAYS', 400, { min: 1, max: 36_500 }),
     partitionsAhead: read.int('LLM_REQUEST_PARTITIONS_AHEAD', 3, { min: 1, max: 120 }),
