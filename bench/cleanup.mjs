@@ -130,6 +130,8 @@ function mixedRequest(live) {
 async function measured(server, run) {
   const cpu = cpuMeter(server.child.pid, DB_NAME);
   const result = await run();
+  const { exitCode, signalCode } = server.child;
+  if (exitCode !== null || signalCode !== null) throw new Error(`the service exited (${signalCode ?? `code ${exitCode}`}) during the run; see ${server.logFile}`);
   const { nodeMs, postgresMs, otherShare } = cpu();
   return { ...result, nodeCpuMs: nodeMs, postgresCpuMs: postgresMs, otherShare };
 }
