@@ -11,9 +11,9 @@ const MAX_ERROR_SAMPLES = 5;
  * `connections` keep-alive connections, one request in flight on each, for `seconds`.
  * `request(connection)` gives { method, path, headers, body } for the request: called once
  * per connection when `perConnection` (connection i always sends the same request), else
- * before every request.
+ * before every request. With `stopWhen` (a promise) the run ends when it settles, if that comes before `seconds`.
  */
-export async function httpLoad({ url, connections, seconds, request, perConnection }) {
+export async function httpLoad({ url, connections, seconds, request, perConnection, stopWhen }) {
   const errorSamples = [];
   const onResponse = (status, body) => {
     if ((status < 200 || status > 299) && errorSamples.length < MAX_ERROR_SAMPLES) errorSamples.push(`${status} ${String(body).slice(0, 300)}`);
@@ -25,6 +25,8 @@ export async function httpLoad({ url, connections, seconds, request, perConnecti
 
   const latencies = [];
   const instance = autocannon({ url, connections, pipelining: 1, duration: seconds, ...options });
+  const stop = () => instance.stop();
+  stopWhen?.then(stop, stop);
   instance.on('response', (_client, status, _bytes, ms) => {
     if (status >= 200 && status <= 299) latencies.push(ms);
   });

@@ -12,12 +12,13 @@ import { RouteTable } from '@/common/http/route-table';
 import { createValidationPipe } from '@/common/http/validation';
 import { ChatModule } from '@/chat/chat.module';
 import { LlmTrackingModule } from '@/llm-tracking/llm-tracking.module';
+import { MaintenanceModule } from '@/maintenance/maintenance.module';
 import { MessageModule } from '@/message/message.module';
 import { SessionModule } from '@/session/session.module';
 import { TokenBudgetModule } from '@/token-budget/token-budget.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, MetricsModule, RateLimitModule, SessionModule, MessageModule, TokenBudgetModule, LlmTrackingModule, ChatModule],
+  imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, MetricsModule, RateLimitModule, SessionModule, MessageModule, TokenBudgetModule, LlmTrackingModule, ChatModule, MaintenanceModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     RouteTable,

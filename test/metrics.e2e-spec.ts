@@ -69,3 +69,20 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     expect(scraped.text).toContain('# TYPE http_request_duration_seconds histogram');
   });
 });
+
+describe('GET /metrics after a maintenance run', () => {
+  it('counts the rows a job changed and times the run, by job', async () => {
+    const t = await startTestApp({ config: { adminApiKey: 'metrics-admin-key' } });
+    try {
+      const auth = await bearer('metrics-old-sessions');
+      for (let i = 0; i < 2; i++) await t.http().post('/v1/sessions').set(auth).send({}).expect(201);
+      await t.dataSource.query(`UPDATE sessions SET last_activity_at = now() - interval '30 days' WHERE owner_id = 'user:metrics-old-sessions'`);
+      await t.http().post('/v1/admin/maintenance/session-cleanup/run').set('X-Admin-Key', 'metrics-admin-key').expect(201);
+      const text = (await t.http().get('/metrics').expect(200)).text;
+      expect(sample(text, 'continuum_maintenance_rows_total', { job: 'session-cleanup' })).toBe(2);
+      expect(sample(text, 'continuum_maintenance_duration_seconds_count', { job: 'session-cleanup' })).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});

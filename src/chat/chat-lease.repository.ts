@@ -38,4 +38,15 @@ export class ChatLeaseRepository {
   async release(sessionId: string, holder: string): Promise<void> {
     await this.leases.delete({ sessionId, holder });
   }
+
+  /** Deletes up to `limit` expired leases; expiry is judged by the DELETE itself (a lease taken over meanwhile stays). */
+  async deleteExpiredBatch(limit: number): Promise<number> {
+    const { affected } = await this.db.query(
+      `DELETE FROM chat_leases WHERE session_id IN (
+         SELECT session_id FROM chat_leases WHERE expires_at < now() LIMIT $1 FOR UPDATE SKIP LOCKED
+       ) AND expires_at < now()`,
+      [limit],
+    );
+    return affected;
+  }
 }

@@ -16,6 +16,6 @@ import { UiChatService } from './ui-chat.service';
   imports: [SessionModule, MessageModule, TokenBudgetModule, LlmTrackingModule],
   controllers: [ChatController, ChatUiController],
   providers: [ChatService, UiChatService, TurnCompletion, SessionLeaseService, ChatLeaseRepository, ...llmProviders],
-  exports: [ChatService],
+  exports: [ChatService, SessionLeaseService],
 })
 export class ChatModule {}

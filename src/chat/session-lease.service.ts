@@ -45,6 +45,14 @@ export class SessionLeaseService {
     return this.held(sessionId, holder, leaseTtlMs);
   }
 
+  /**
+   * One batch of the expired-records job: deletes up to `limit` leases that expired (their
+   * turn crashed, or lost them). Returns how many.
+   */
+  deleteExpiredBatch(limit: number): Promise<number> {
+    return this.leases.deleteExpiredBatch(limit);
+  }
+
   private held(sessionId: string, holder: string, ttlMs: number): SessionLease {
     const heartbeat = setInterval(() => {
       this.leases.renew(sessionId, holder, ttlMs).then(

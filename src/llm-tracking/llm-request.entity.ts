@@ -4,7 +4,11 @@ import { SessionEntity } from '@/session/session.entity';
 export type UsageSource = 'provider' | 'counted';
 export type LlmCallStatus = 'ok' | 'error' | 'truncated';
 
-/** One model call: what was sent (sanitized), what it used and what it cost. */
+/**
+ * One model call: what was sent (sanitized), what it used and what it cost. The table is
+ * partitioned by month of created_at (see the ledger-partitions job), hence the primary key
+ * (id, created_at); TypeORM sees the parent table only.
+ */
 @Entity('llm_requests')
 @Index('idx_llm_requests_session_created', ['sessionId', 'createdAt'])
 @Index('idx_llm_requests_created', ['createdAt'])
@@ -93,6 +97,7 @@ export class LlmRequestEntity {
   @Column({ name: 'context_manifest', type: 'jsonb', default: () => "'{}'" })
   contextManifest: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  /** The partition key, so part of the primary key. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', primary: true })
   createdAt: Date;
 }

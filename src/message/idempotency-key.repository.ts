@@ -42,4 +42,19 @@ export class IdempotencyKeyRepository {
     );
     return affected === 1;
   }
+
+  /**
+   * Deletes up to `limit` expired keys, the oldest first; expiry is judged by the DELETE
+   * itself (a key reused meanwhile got a new created_at and stays).
+   */
+  async deleteExpiredBatch(limit: number): Promise<number> {
+    const { affected } = await this.db.query(
+      `DELETE FROM idempotency_keys WHERE (owner_id, key) IN (
+         SELECT owner_id, key FROM idempotency_keys WHERE created_at <= now() - make_interval(hours => $1)
+         ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED
+       ) AND created_at <= now() - make_interval(hours => $1)`,
+      [IDEMPOTENCY_TTL_HOURS, limit],
+    );
+    return affected;
+  }
 }

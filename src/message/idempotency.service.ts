@@ -35,4 +35,9 @@ export class IdempotencyService {
     const saved = await this.keys.save(ownerId, key, sessionId, { requestHash, response: { ...response } });
     if (!saved) throw ProblemException.conflict('idempotency-race', 'Another request with this Idempotency-Key is being processed; retry it.');
   }
+
+  /** One batch of the expired-records job: deletes up to `limit` keys older than 24 hours. Returns how many. */
+  deleteExpiredBatch(limit: number): Promise<number> {
+    return this.keys.deleteExpiredBatch(limit);
+  }
 }

@@ -22,6 +22,17 @@ export interface NewMessage {
   errorMessage: string | null;
 }
 
+/** A session and the seq of its newest message. */
+export interface SessionLastSeq {
+  id: string;
+  lastSeq: number;
+}
+
+export interface SessionMessageCount {
+  sessionId: string;
+  count: number;
+}
+
 /** Above any seq: "before" this means the newest. */
 const NO_SEQ_LIMIT = 2_147_483_647;
 
@@ -81,6 +92,24 @@ export class MessageRepository {
   /** The oldest `limit` messages newer than seq `after`, oldest first. */
   listOldestAfter(sessionId: string, after: number, limit: number): Promise<MessageRow[]> {
     return this.messages.find({ where: { sessionId, seq: MoreThan(after) }, order: { seq: 'ASC' }, take: limit });
+  }
+
+  /** Deletes, in each session, the messages that fall out of its newest `keep` (as an append does). */
+  async deleteOutsideNewest(sessions: SessionLastSeq[], keep: number): Promise<number> {
+    const { affected } = await this.db.query(
+      `DELETE FROM messages m USING unnest($1::uuid[], $2::int[]) AS s(id, last_seq) WHERE m.session_id = s.id AND m.seq <= s.last_seq - $3`,
+      [sessions.map((s) => s.id), sessions.map((s) => s.lastSeq), keep],
+    );
+    return affected;
+  }
+
+  /** How many messages each session holds (sessions without any are left out). */
+  async countBySession(sessionIds: string[]): Promise<SessionMessageCount[]> {
+    const { rows } = await this.db.query<SessionMessageCount>(
+      `SELECT session_id AS "sessionId", count(*)::int AS count FROM messages WHERE session_id = ANY($1::uuid[]) GROUP BY session_id`,
+      [sessionIds],
+    );
+    return rows;
   }
 }
 

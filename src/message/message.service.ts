@@ -14,6 +14,17 @@ import { IdempotencyService } from './idempotency.service';
 import { mapMessage } from './message.mapper';
 import { MessageRepository, NewMessage } from './message.repository';
 
+/** What one batch of message pruning did. */
+export interface PruneBatch {
+  sessions: number;
+  messagesDeleted: number;
+  /** Where the next batch starts (the last session of this one); null when this was the last batch. */
+  next: string | null;
+}
+
+/** Below every uuid: where the first pruning batch starts. */
+export const FIRST_SESSION_ID = '00000000-0000-0000-0000-000000000000';
+
 export interface AppendResult {
   message: MessageDto;
   /** True when an Idempotency-Key matched an earlier append and nothing new was stored. */
@@ -75,6 +86,24 @@ export class MessageService {
     return query.after !== undefined
       ? this.pageAfter(sessionId, query.after, limit)
       : this.pageBefore(sessionId, query.before ?? null, limit);
+  }
+
+  /**
+   * One batch of the message-pruning job, in the caller's transaction: the next `limit`
+   * sessions after `afterId` (id order) holding more than MAX_MESSAGES_PER_SESSION messages
+   * lose their oldest ones down to it, as an append would prune them, and get their true
+   * message_count back. seq is left alone (seqs are never reused). The sessions stay locked
+   * until the transaction ends, so appends to them wait rather than interleave.
+   */
+  async pruneOverCapBatch(afterId: string, limit: number): Promise<PruneBatch> {
+    const cap = this.config.maxMessagesPerSession;
+    const sessions = await this.sessions.lockOverCapBatch(afterId, cap, limit);
+    if (sessions.length === 0) return { sessions: 0, messagesDeleted: 0, next: null };
+    const messagesDeleted = await this.messages.deleteOutsideNewest(sessions, cap);
+    const ids = sessions.map((session) => session.id);
+    const counted = new Map((await this.messages.countBySession(ids)).map((row) => [row.sessionId, row.count]));
+    await this.sessions.setMessageCounts(ids.map((sessionId) => ({ sessionId, count: counted.get(sessionId) ?? 0 })));
+    return { sessions: sessions.length, messagesDeleted, next: sessions.length < limit ? null : ids[ids.length - 1] };
   }
 
   private async store(owner: Owner, sessionId: string, dto: AppendMessageDto, id?: string): Promise<MessageDto> {

@@ -30,6 +30,8 @@ export class IdentityService {
   /** Imported once: importing the secret on every verification cost more than the HMAC itself. */
   private readonly jwtKey: Promise<webcrypto.CryptoKey> | null;
 
+  private readonly cookieMaxAgeDays: number;
+
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly db: Database,
@@ -37,6 +39,15 @@ export class IdentityService {
     private readonly sessions: SessionRepository,
   ) {
     this.jwtKey = config.authJwtSecret ? importHmacKey(config.authJwtSecret) : null;
+    this.cookieMaxAgeDays = config.cookie.maxAgeDays;
+  }
+
+  /**
+   * One batch of the expired-records job: deletes up to `limit` visitors whose cookie has
+   * expired (not seen for COOKIE_MAX_AGE_DAYS) and who own no session. Returns how many.
+   */
+  deleteExpiredVisitorsBatch(limit: number): Promise<number> {
+    return this.visitors.deleteExpiredBatch(this.cookieMaxAgeDays, visitorOwner('').id, limit);
   }
 
   /**

@@ -23,6 +23,17 @@ export interface SeqSlot {
   messageCount: number;
 }
 
+/** A session whose messages are being cut back to the cap. */
+export interface OverCapSession {
+  id: string;
+  lastSeq: number;
+}
+
+export interface MessageCount {
+  sessionId: string;
+  count: number;
+}
+
 /** Microsecond-exact text of last_activity_at, for cursors (a JS Date keeps only milliseconds). */
 const POSITION = `to_char(last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -116,5 +127,43 @@ export class SessionRepository {
   /** Serialises "find or create" for one owner until the transaction ends. */
   async lockOwner(ownerId: string): Promise<void> {
     await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [ownerId]);
+  }
+
+  /**
+   * Deletes up to `limit` sessions idle for `retentionDays` (the least recently active first);
+   * their messages, idempotency keys and chat lease go with them (ON DELETE CASCADE), their
+   * llm_requests lose only the session id (ON DELETE SET NULL). The cutoff is checked by the
+   * DELETE itself, on each row as it stands when locked: a session touched meanwhile stays.
+   * Sessions locked by a request in flight are skipped, never waited for.
+   */
+  async deleteInactiveBatch(retentionDays: number, limit: number): Promise<number> {
+    const { affected } = await this.db.query(
+      `DELETE FROM sessions WHERE id IN (
+         SELECT id FROM sessions WHERE last_activity_at < now() - make_interval(days => $1)
+         ORDER BY last_activity_at LIMIT $2 FOR UPDATE SKIP LOCKED
+       ) AND last_activity_at < now() - make_interval(days => $1)`,
+      [retentionDays, limit],
+    );
+    return affected;
+  }
+
+  /**
+   * Locks, until the transaction ends, the next `limit` sessions after `afterId` (in id order)
+   * that hold more than `cap` messages. Appends to them wait meanwhile.
+   */
+  async lockOverCapBatch(afterId: string, cap: number, limit: number): Promise<OverCapSession[]> {
+    const { rows } = await this.db.query<OverCapSession>(
+      `SELECT id, last_seq AS "lastSeq" FROM sessions WHERE id > $1 AND message_count > $2 ORDER BY id LIMIT $3 FOR UPDATE`,
+      [afterId, cap, limit],
+    );
+    return rows;
+  }
+
+  /** Sets message_count of each session to the count given. */
+  async setMessageCounts(counts: MessageCount[]): Promise<void> {
+    await this.db.query(
+      `UPDATE sessions s SET message_count = c.count FROM unnest($1::uuid[], $2::int[]) AS c(id, count) WHERE s.id = c.id`,
+      [counts.map((c) => c.sessionId), counts.map((c) => c.count)],
+    );
   }
 }

@@ -7,7 +7,7 @@ import { UpdateSessionDto } from './dto/update-session.dto';
 import { Owner } from './owner';
 import { decodeSessionCursor, encodeSessionCursor } from './session-cursor';
 import { mapSession } from './session.mapper';
-import { SeqSlot, SessionRepository } from './session.repository';
+import { MessageCount, OverCapSession, SeqSlot, SessionRepository } from './session.repository';
 
 /** A read older than this refreshes last_activity_at; fresher reads write nothing. */
 const READ_TOUCH_AFTER_SECONDS = 60;
@@ -73,6 +73,29 @@ export class SessionService {
     const slot = await this.sessions.reserveNextSeq(owner.id, id, maxMessages);
     if (!slot) throw sessionNotFound(id);
     return slot;
+  }
+
+  /**
+   * One batch of the session-cleanup job: deletes up to `limit` sessions idle for
+   * `retentionDays`, with their messages, idempotency keys and lease (their llm_requests
+   * keep their cost without the session). The cutoff is judged inside the DELETE, so a
+   * session that becomes active meanwhile is never deleted. Returns the sessions deleted.
+   */
+  deleteInactiveBatch(retentionDays: number, limit: number): Promise<number> {
+    return this.sessions.deleteInactiveBatch(retentionDays, limit);
+  }
+
+  /**
+   * For message pruning: locks (until the transaction ends) up to `limit` sessions after
+   * `afterId`, in id order, holding more than `cap` messages.
+   */
+  lockOverCapBatch(afterId: string, cap: number, limit: number): Promise<OverCapSession[]> {
+    return this.sessions.lockOverCapBatch(afterId, cap, limit);
+  }
+
+  /** For message pruning: the sessions' true message counts, once their oldest messages are gone. */
+  setMessageCounts(counts: MessageCount[]): Promise<void> {
+    return this.sessions.setMessageCounts(counts);
   }
 
   private async findOrThrow(owner: Owner, id: string) {

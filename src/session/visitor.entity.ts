@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** An anonymous caller known by an httpOnly cookie; only the cookie's SHA-256 is stored. */
 @Entity('visitors')
 @Unique('uq_visitors_key_hash', ['keyHash'])
+@Index('idx_visitors_last_seen', ['lastSeenAt'])
 export class VisitorEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

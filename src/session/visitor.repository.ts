@@ -30,4 +30,23 @@ export class VisitorRepository {
     const { affected } = await this.visitors.update({ id, userId: IsNull() }, { userId, lastSeenAt: () => 'now()' });
     return affected === 1;
   }
+
+  /**
+   * Deletes up to `limit` visitors not seen for `maxAgeDays` (their cookie, issued with that
+   * lifetime, has expired) that own no session; both conditions are checked by the DELETE
+   * itself. `ownerPrefix` makes a visitor id a sessions.owner_id.
+   */
+  async deleteExpiredBatch(maxAgeDays: number, ownerPrefix: string, limit: number): Promise<number> {
+    const { affected } = await this.db.query(
+      `DELETE FROM visitors v WHERE v.id IN (
+         SELECT x.id FROM visitors x
+         WHERE x.last_seen_at < now() - make_interval(days => $1)
+           AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.owner_id = $2::text || x.id::text)
+         ORDER BY x.last_seen_at LIMIT $3 FOR UPDATE SKIP LOCKED
+       ) AND v.last_seen_at < now() - make_interval(days => $1)
+         AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.owner_id = $2::text || v.id::text)`,
+      [maxAgeDays, ownerPrefix, limit],
+    );
+    return affected;
+  }
 }

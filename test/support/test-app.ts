@@ -63,8 +63,12 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const ownStore = options.store ? null : await createTestStore();
   const store = options.store ?? ownStore!;
+  const defaults = loadConfig({});
+  // The maintenance schedule never fires in tests: a test that wants it sets maintenance.cron itself.
+  const maintenance = { ...defaults.maintenance, cron: null };
   // Tests send bursts from one caller; the rate-limit tests set their own limits.
-  const config: AppConfig = { ...loadConfig({}), authJwtSecret: TEST_JWT_SECRET, logLevel: 'error', rateLimit: { requests: 1_000_000, windowMs: 60_000 }, ...store.config, ...options.config };
+  const rateLimit = { requests: 1_000_000, windowMs: 60_000 };
+  const config: AppConfig = { ...defaults, authJwtSecret: TEST_JWT_SECRET, logLevel: 'error', maintenance, rateLimit, ...store.config, ...options.config };
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule, ...(options.extra?.imports ?? [])],
     controllers: options.extra?.controllers ?? [],

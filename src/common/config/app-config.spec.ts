@@ -14,7 +14,13 @@ describe('loadConfig', () => {
       cookie: { name: 'continuum_visitor', secure: false, maxAgeDays: 7 },
       http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 },
       dbTimeouts: { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, idleInTransactionTimeoutMs: 10_000 },
+      maintenance: { cron: '0 2 * * *', batchSize: 500, restPerBatch: 1, sessionRetentionDays: 7, llmRequestRetentionDays: 400, partitionsAhead: 3 },
     });
+  });
+
+  it('switches the maintenance schedule off with MAINTENANCE_CRON=off, and takes any cron expression', () => {
+    expect(loadConfig({ MAINTENANCE_CRON: 'off' }).maintenance.cron).toBeNull();
+    expect(loadConfig({ MAINTENANCE_CRON: '30 3 * * 0' }).maintenance.cron).toBe('30 3 * * 0');
   });
 
   it('reads values from the environment', () => {
@@ -31,6 +37,12 @@ describe('loadConfig', () => {
     ['AUTH_JWT_SECRET', 'short', /AUTH_JWT_SECRET must be at least 32 bytes/],
     ['REQUEST_TIMEOUT_MS', '5000', /HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS/],
     ['DB_STATEMENT_TIMEOUT_MS', '0', /DB_STATEMENT_TIMEOUT_MS must be an integer/],
+    ['MAINTENANCE_CRON', 'daily at two', /MAINTENANCE_CRON must be a cron expression or "off"/],
+    ['MAINTENANCE_CRON', '61 2 * * *', /MAINTENANCE_CRON/],
+    ['MAINTENANCE_BATCH_SIZE', '0', /MAINTENANCE_BATCH_SIZE/],
+    ['MAINTENANCE_REST_PER_BATCH', '-1', /MAINTENANCE_REST_PER_BATCH/],
+    ['SESSION_RETENTION_DAYS', '-1', /SESSION_RETENTION_DAYS/],
+    ['LLM_REQUEST_RETENTION_DAYS', 'forever', /LLM_REQUEST_RETENTION_DAYS/],
   ])('refuses %s=%s and names the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

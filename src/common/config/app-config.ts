@@ -1,3 +1,5 @@
+import { validateCronExpression } from 'cron';
+
 /**
  * The service's whole configuration, read from the environment once at boot.
  * Every variable is listed with its default in .env.example; an invalid value
@@ -43,6 +45,7 @@ export interface AppConfig {
   http: HttpTimeouts;
   /** How long the service waits on the database. */
   dbTimeouts: DatabaseTimeouts;
+  maintenance: MaintenanceSettings;
 }
 
 /** A client slower than these gets 408 and its connection closed. */
@@ -61,6 +64,22 @@ export interface DatabaseTimeouts {
   statementTimeoutMs: number;
   /** A transaction left open without a statement (idle_in_transaction_session_timeout). */
   idleInTransactionTimeoutMs: number;
+}
+
+/** The scheduled jobs of the maintenance module. */
+export interface MaintenanceSettings {
+  /** When the jobs run (a cron expression, UTC); null when the schedule is off (admins can still run them). */
+  cron: string | null;
+  /** Rows a batch takes (sessions, keys, visitors, leases); each batch is one short transaction. */
+  batchSize: number;
+  /** After each batch a job rests this many times as long as the batch took (0: never), leaving the database to requests. */
+  restPerBatch: number;
+  /** Sessions with no activity for this long are deleted with their messages. */
+  sessionRetentionDays: number;
+  /** Months of llm_requests that ended longer ago than this are dropped whole. */
+  llmRequestRetentionDays: number;
+  /** Monthly partitions of llm_requests kept ready after the current month. */
+  partitionsAhead: number;
 }
 
 /** Shares of the total; history gets the rest, plus whatever the other tiers leave unused. */
@@ -155,6 +174,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       statementTimeoutMs: read.int('DB_STATEMENT_TIMEOUT_MS', 10_000, { min: 100, max: 3_600_000 }),
       idleInTransactionTimeoutMs: read.int('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, { min: 100, max: 3_600_000 }),
     },
+    maintenance: readMaintenance(read),
   };
 }
 
@@ -168,6 +188,27 @@ function readHttpTimeouts(read: EnvReader): HttpTimeouts {
     throw new ConfigError('HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS');
   }
   return timeouts;
+}
+
+export const DEFAULT_MAINTENANCE_CRON = '0 2 * * *';
+
+function readMaintenance(read: EnvReader): MaintenanceSettings {
+  return {
+    cron: readCron(read.string('MAINTENANCE_CRON', DEFAULT_MAINTENANCE_CRON)),
+    batchSize: read.int('MAINTENANCE_BATCH_SIZE', 500, { min: 1, max: 100_000 }),
+    restPerBatch: read.number('MAINTENANCE_REST_PER_BATCH', 1, { min: 0, max: 100 }),
+    sessionRetentionDays: read.int('SESSION_RETENTION_DAYS', 7, { min: 1, max: 36_500 }),
+    llmRequestRetentionDays: read.int('LLM_REQUEST_RETENTION_DAYS', 400, { min: 1, max: 36_500 }),
+    partitionsAhead: read.int('LLM_REQUEST_PARTITIONS_AHEAD', 3, { min: 1, max: 120 }),
+  };
+}
+
+/** `off` switches the schedule off; anything else must be a cron expression (5 or 6 fields). */
+function readCron(value: string): string | null {
+  if (value.toLowerCase() === 'off') return null;
+  const { valid, error } = validateCronExpression(value);
+  if (!valid) throw new ConfigError(`MAINTENANCE_CRON must be a cron expression or "off", got "${value}" (${error?.message ?? 'invalid'})`);
+  return value;
 }
 
 /** HS256 is only as strong as its secret: at least 32 bytes, as RFC 7518 asks. */

@@ -1,9 +1,10 @@
 import { ChatLeaseEntity } from '@/chat/chat-lease.entity';
 import { IdempotencyKeyEntity } from '@/message/idempotency-key.entity';
 import { LlmRequestEntity } from '@/llm-tracking/llm-request.entity';
+import { MaintenanceRunEntity } from '@/maintenance/maintenance-run.entity';
 import { MessageEntity } from '@/message/message.entity';
 import { SessionEntity } from '@/session/session.entity';
 import { VisitorEntity } from '@/session/visitor.entity';
 
 /** Every table's entity, for TypeORM's metadata (the schema itself lives in migrations/). */
-export const allEntities = [SessionEntity, VisitorEntity, MessageEntity, IdempotencyKeyEntity, LlmRequestEntity, ChatLeaseEntity];
+export const allEntities = [SessionEntity, VisitorEntity, MessageEntity, IdempotencyKeyEntity, LlmRequestEntity, ChatLeaseEntity, MaintenanceRunEntity];

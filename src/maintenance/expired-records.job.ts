@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { SessionLeaseService } from '@/chat/session-lease.service';
+import { IdempotencyService } from '@/message/idempotency.service';
+import { IdentityService } from '@/session/identity.service';
+import { drain, JobContext, MaintenanceJob } from './maintenance-job';
+
+/** Idempotency keys past their 24 hours, visitors with an expired cookie and no session, expired chat leases. */
+@Injectable()
+export class ExpiredRecordsJob implements MaintenanceJob {
+  readonly name = 'expired-records';
+
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly identity: IdentityService,
+    private readonly leases: SessionLeaseService,
+  ) {}
+
+  async run(context: JobContext): Promise<Record<string, unknown>> {
+    const idempotencyKeys = await drain(context, () => this.idempotency.deleteExpiredBatch(context.batchSize));
+    const visitors = await drain(context, () => this.identity.deleteExpiredVisitorsBatch(context.batchSize));
+    const chatLeases = await drain(context, () => this.leases.deleteExpiredBatch(context.batchSize));
+    return { idempotencyKeys, visitors, chatLeases };
+  }
+}
