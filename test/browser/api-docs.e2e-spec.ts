@@ -28,7 +28,7 @@ describeInBrowser('Swagger UI in Chromium', () => {
       await page.getByRole('button', { name: /Authorize/ }).first().click();
       const keyInput = page.locator('.auth-container', { hasText: 'admin-key' }).locator('input');
       await keyInput.fill('docs-admin-key-0123456789');
-      await page.locator('.auth-container', { hasText: 'admin-key' }).getByRole('button', { name: 'Authorize' }).click();
+      await page.locator('.auth-container', { hasText: 'admin-key' }).getByRole('button', { name: 'Apply credentials' }).click();
       await page.getByRole('button', { name: 'Close' }).first().click();
       await screenshot(page, 'api-docs');
 
