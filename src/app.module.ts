@@ -10,11 +10,12 @@ import { createValidationPipe } from '@/common/http/validation';
 import { ChatModule } from '@/chat/chat.module';
 import { LlmTrackingModule } from '@/llm-tracking/llm-tracking.module';
 import { MessageModule } from '@/message/message.module';
+import { ProfileModule } from '@/profile/profile.module';
 import { SessionModule } from '@/session/session.module';
 import { TokenBudgetModule } from '@/token-budget/token-budget.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, SessionModule, MessageModule, TokenBudgetModule, LlmTrackingModule, ChatModule],
+  imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, SessionModule, MessageModule, TokenBudgetModule, LlmTrackingModule, ChatModule, ProfileModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

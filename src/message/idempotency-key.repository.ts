@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Database } from '@/common/database/database';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
@@ -41,5 +41,9 @@ export class IdempotencyKeyRepository {
       [ownerId, key, stored.requestHash, sessionId, JSON.stringify(stored.response), IDEMPOTENCY_TTL_HOURS],
     );
     return affected === 1;
+  }
+
+  async deleteByOwners(ownerIds: string[]): Promise<number> {
+    return (await this.keys.delete({ ownerId: In(ownerIds) })).affected ?? 0;
   }
 }

@@ -35,4 +35,9 @@ export class IdempotencyService {
     const saved = await this.keys.save(ownerId, key, sessionId, { requestHash, response: { ...response } });
     if (!saved) throw ProblemException.conflict('idempotency-race', 'Another request with this Idempotency-Key is being processed; retry it.');
   }
+
+  /** Erasure: forgets every key of these owners (and the responses kept under them). */
+  forgetOwners(ownerIds: string[]): Promise<number> {
+    return this.keys.deleteByOwners(ownerIds);
+  }
 }

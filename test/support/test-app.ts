@@ -1,4 +1,4 @@
-import { ModuleMetadata } from '@nestjs/common';
+import { LoggerService, ModuleMetadata } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -56,6 +56,8 @@ export interface TestAppOptions {
   port?: number;
   /** Extra controllers and providers, for tests that need a route of their own. */
   extra?: Pick<ModuleMetadata, 'controllers' | 'providers' | 'imports'>;
+  /** Where the app logs (default: errors only, to the console), for tests that read the logs. */
+  logger?: LoggerService;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -70,7 +72,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .overrideProvider(APP_CONFIG)
     .useValue(config)
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: options.logger ?? ['error'] });
   await configureApp(app, config);
   await app.listen(options.port ?? 0, '127.0.0.1');
   const server = app.getHttpServer();

@@ -1,3 +1,5 @@
+import { loadProfileExtractionOptions, ProfileExtractionOptions } from '@/profile/extraction/profile-extraction-options';
+
 /**
  * The service's whole configuration, read from the environment once at boot.
  * Every variable is listed with its default in .env.example; an invalid value
@@ -25,6 +27,13 @@ export interface AppConfig {
   modelPricesPath: string | null;
   /** The built reference chat page served at `/` (relative to the working directory). */
   webDir: string;
+  profile: ProfileSettings;
+}
+
+/** Profile extraction: whether user messages are read, and how (PROFILE_DEFAULT_REGION, PROFILE_CATALOG). */
+export interface ProfileSettings extends ProfileExtractionOptions {
+  /** False (PROFILE_EXTRACTION=false): user messages are stored without being read for profile facts. */
+  extraction: boolean;
 }
 
 /** Shares of the total; history gets the rest, plus whatever the other tiers leave unused. */
@@ -103,7 +112,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     modelPricesPath: read.optionalString('MODEL_PRICES'),
     webDir: read.string('WEB_DIR', './web/dist'),
+    profile: readProfile(read, env),
   };
+}
+
+function readProfile(read: EnvReader, env: Env): ProfileSettings {
+  const extraction = read.bool('PROFILE_EXTRACTION', true);
+  try {
+    return { extraction, ...loadProfileExtractionOptions(env) };
+  } catch (error) {
+    // Its messages name the variable (PROFILE_DEFAULT_REGION, PROFILE_CATALOG) already.
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 /** HS256 is only as strong as its secret: at least 32 bytes, as RFC 7518 asks. */
