@@ -43,15 +43,30 @@ export class ExportDocument {
   };
 
   add(record: ExportRecord): void {
-    const { type, ...fields } = record;
     const d = this.document;
-    if (record.type === 'export') Object.assign(d, { exportedAt: record.exportedAt, ownerId: record.ownerId, ownerIds: record.ownerIds });
-    else if (record.type === 'profile' && record.ownerId === d.ownerId) d.profile = { ...stripOwner(fields as ProfileDto), events: [] };
-    else if (record.type === 'profile') d.otherProfiles.push(fields as PersonalDataExportDto['otherProfiles'][number]);
-    else if (record.type === 'profileEvent') d.profile.events.push(fields as ExportedEventDto);
-    else if (record.type === 'session') d.sessions.push({ ...(fields as SessionDto), messages: [] });
-    else if (record.type === 'message') d.sessions[d.sessions.length - 1].messages.push(fields as MessageDto);
-    else if (type === 'usage') d.usage.push(fields as UsageRecordDto);
+    switch (record.type) {
+      case 'export':
+        Object.assign(d, { exportedAt: record.exportedAt, ownerId: record.ownerId, ownerIds: record.ownerIds });
+        break;
+      case 'profile': {
+        const { type: _type, ownerId, ...profile } = record;
+        if (ownerId === d.ownerId) d.profile = { ...profile, events: [] };
+        else d.otherProfiles.push({ ...profile, ownerId });
+        break;
+      }
+      case 'profileEvent':
+        d.profile.events.push(without(record));
+        break;
+      case 'session':
+        d.sessions.push({ ...without(record), messages: [] });
+        break;
+      case 'message':
+        d.sessions[d.sessions.length - 1].messages.push(without(record));
+        break;
+      case 'usage':
+        d.usage.push(without(record));
+        break;
+    }
   }
 
   result(): PersonalDataExportDto {
@@ -59,7 +74,8 @@ export class ExportDocument {
   }
 }
 
-function stripOwner(profile: ProfileDto & { ownerId?: string }): ProfileDto {
-  const { ownerId: _ownerId, ...rest } = profile;
+/** A record without its `type`. */
+function without<T extends { type: string }>(record: T): Omit<T, 'type'> {
+  const { type: _type, ...rest } = record;
   return rest;
 }

@@ -15,6 +15,15 @@ export interface PatchRules {
 }
 
 const STATE_CODES = new Set(US_STATES.values());
+
+/** A value a PATCH may not store, and why. */
+class Invalid {
+  readonly error: FieldError;
+
+  constructor(field: ProfileField, message: string) {
+    this.error = { field, messages: [message] };
+  }
+}
 const TEXT_FIELDS = ['customerName', 'addressStreet', 'addressCity'] as const;
 
 /**
@@ -24,8 +33,8 @@ const TEXT_FIELDS = ['customerName', 'addressStreet', 'addressCity'] as const;
 export function normalizePatch(dto: UpdateProfileDto, rules: PatchRules): ManualPatch {
   const patch: ManualPatch = [];
   const errors: FieldError[] = [];
-  const put = (field: ProfileField, value: FieldValue | FieldError): void => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) errors.push(value);
+  const put = (field: ProfileField, value: FieldValue | Invalid): void => {
+    if (value instanceof Invalid) errors.push(value.error);
     else patch.push([field, value]);
   };
   for (const field of TEXT_FIELDS) if (dto[field] !== undefined) put(field, dto[field]?.trim() || null);
@@ -60,16 +69,16 @@ function preferencesPatch(preferences: UpdateProfileDto['preferences']): ManualP
     .map((key) => [`preferences.${key}` as ProfileField, preferences === null ? null : (preferences![key] ?? null)]);
 }
 
-function toE164(raw: string, region: CountryCode): string | FieldError {
+function toE164(raw: string, region: CountryCode): string | Invalid {
   const parsed = parsePhoneNumberFromString(raw, region);
   if (parsed?.isValid()) return parsed.number;
-  return { field: 'phone', messages: [`phone must be a valid phone number (with its country code, or one of region ${region})`] };
+  return new Invalid('phone', `phone must be a valid phone number (with its country code, or one of region ${region})`);
 }
 
-function toStateCode(raw: string): string | FieldError {
+function toStateCode(raw: string): string | Invalid {
   const text = raw.trim();
   const code = STATE_CODES.has(text.toUpperCase()) ? text.toUpperCase() : US_STATES.get(text.toLowerCase().replace(/\s+/g, ' '));
-  return code ?? { field: 'addressState', messages: ['addressState must be a US state: its two-letter code or its name'] };
+  return code ?? new Invalid('addressState', 'addressState must be a US state: its two-letter code or its name');
 }
 
 function toZip(raw: string): string {
@@ -77,11 +86,11 @@ function toZip(raw: string): string {
   return digits.length === 9 ? `${digits.slice(0, 5)}-${digits.slice(5)}` : digits;
 }
 
-function toCanonical(field: ProfileField, names: string[] | null, entries: Record<string, string[]>): string[] | FieldError {
+function toCanonical(field: ProfileField, names: string[] | null, entries: Record<string, string[]>): string[] | Invalid {
   if (names === null) return [];
   const canonical = Object.keys(entries);
   const byKey = new Map(canonical.map((name) => [name.toLowerCase(), name]));
   const unknown = names.filter((name) => !byKey.has(name.trim().toLowerCase()));
-  if (unknown.length) return { field, messages: [`${field} must hold catalog names (${canonical.join(', ')}); unknown: ${unknown.join(', ')}`] };
+  if (unknown.length) return new Invalid(field, `${field} must hold catalog names (${canonical.join(', ')}); unknown: ${unknown.join(', ')}`);
   return [...new Set(names.map((name) => byKey.get(name.trim().toLowerCase())!))];
 }
