@@ -1,4 +1,5 @@
 import { Caller, newSession, profileOf, say, statementsDuring, userCaller } from './support/conversation';
+import { describeRaces, lineUp } from './support/races';
 import { bearer } from './support/tokens';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -141,6 +142,21 @@ describe('profile: extraction, provenance and manual edits', () => {
     });
   });
 
+  describeRaces('concurrent messages of one owner', () => {
+    it('lose no fact when they all find no profile and create it at once', async () => {
+      const caller = await user('p-race');
+      const sessions = await Promise.all([0, 1, 2, 3].map(() => newSession(caller)));
+      const lines = ['my name is Bob', 'my email is bob@example.org', 'My number is (512) 555-0134.', 'Please text me.'];
+      const responses = await lineUp(t.config.databaseUrl!, 'profiles', 4, (i) =>
+        caller.agent.post(`/v1/sessions/${sessions[i]}/messages`).set(caller.headers).send({ role: 'user', content: lines[i] }),
+      );
+      expect(responses.map((res) => res.status)).toEqual([201, 201, 201, 201]);
+      expect(await profileOf(caller)).toMatchObject({ customerName: 'Bob', email: 'bob@example.org', phone: '+15125550134', preferences: { contactChannel: 'sms' } });
+      expect(await eventsOf(caller)).toHaveLength(4);
+      expect(await profileRows('user:p-race')).toBe(1);
+    });
+  });
+
   describe('PATCH /v1/profile', () => {
     it('sets values as manual, which extraction then never overwrites; null clears one', async () => {
       const caller = await user('p-manual');
@@ -191,6 +207,7 @@ describe('profile: extraction, provenance and manual edits', () => {
       [{ preferences: { contactTime: 'midnight' } }, 'preferences.contactTime'],
       [{ preferences: { language: 'spanish' } }, 'preferences.language'],
       [{ customerName: '' }, 'customerName'],
+      [{ addressCity: '   ' }, 'addressCity'],
       [{ nickname: 'Bobby' }, 'nickname'],
     ])('refuses %j with a 400 naming %s, writing nothing', async (body, field) => {
       const caller = await user('p-invalid');

@@ -37,7 +37,7 @@ export function normalizePatch(dto: UpdateProfileDto, rules: PatchRules): Manual
     if (value instanceof Invalid) errors.push(value.error);
     else patch.push([field, value]);
   };
-  for (const field of TEXT_FIELDS) if (dto[field] !== undefined) put(field, dto[field]?.trim() || null);
+  for (const field of TEXT_FIELDS) if (dto[field] !== undefined) put(field, dto[field] === null ? null : toText(field, dto[field]!));
   if (dto.email !== undefined) put('email', dto.email?.toLowerCase() ?? null);
   if (dto.phone !== undefined) put('phone', dto.phone === null ? null : toE164(dto.phone, rules.defaultRegion));
   if (dto.addressState !== undefined) put('addressState', dto.addressState === null ? null : toStateCode(dto.addressState));
@@ -67,6 +67,10 @@ function preferencesPatch(preferences: UpdateProfileDto['preferences']): ManualP
   return keys
     .filter((key) => preferences === null || preferences![key] !== undefined)
     .map((key) => [`preferences.${key}` as ProfileField, preferences === null ? null : (preferences![key] ?? null)]);
+}
+
+function toText(field: ProfileField, raw: string): string | Invalid {
+  return raw.trim() || new Invalid(field, `${field} must not be blank (send null to clear it)`);
 }
 
 function toE164(raw: string, region: CountryCode): string | Invalid {

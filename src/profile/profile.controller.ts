@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentOwner } from '@/session/authenticated';
 import { Owner } from '@/session/owner';
 import { PageQuery } from './dto/page.query';
 import { ProfileEventPageDto } from './dto/profile-event.dto';
-import { ProfileDto } from './dto/profile.dto';
+import { FieldProvenanceDto, ProfileDto } from './dto/profile.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { ProfileService } from './profile.service';
 
 @ApiTags('profile')
+@ApiExtraModels(FieldProvenanceDto)
 @Authenticated()
 @Controller('v1/profile')
 export class ProfileController {
