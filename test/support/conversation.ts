@@ -31,7 +31,7 @@ export async function profileOf(caller: Caller): Promise<Record<string, any>> {
   return (await caller.agent.get('/v1/profile').set(caller.headers).expect(200)).body;
 }
 
-/** The caller's owner id, read from the visitor cookie's session list or the bearer's subject. */
+/** The owner id of a session, read from the database (a visitor's id is known only there). */
 export async function ownerIdOf(t: TestApp, sessionId: string): Promise<string> {
   const [row] = await t.dataSource.query(`SELECT owner_id FROM sessions WHERE id = $1`, [sessionId]);
   return row.owner_id as string;
