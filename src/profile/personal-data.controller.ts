@@ -23,8 +23,10 @@ export class PersonalDataController {
   @ApiOperation({ summary: 'Everything stored about the caller: sessions, messages, profile with provenance and events, usage' })
   @ApiProduces('application/json', 'application/x-ndjson')
   @ApiOkResponse({ type: PersonalDataExportDto, description: 'JSON; with format=ndjson the same records, one per line, streamed' })
-  async export(@CurrentOwner() owner: Owner, @Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonalDataExportDto | void> {
-    return query.format === 'ndjson' ? this.exports.stream(owner, reply) : this.exports.document(owner);
+  async export(@CurrentOwner() owner: Owner, @Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    // The reply is ours in both cases: the stream takes it over, the document is sent whole.
+    if (query.format === 'ndjson') return this.exports.stream(owner, reply);
+    await reply.send(await this.exports.document(owner));
   }
 
   @Delete()
