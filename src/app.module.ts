@@ -14,11 +14,12 @@ import { ChatModule } from '@/chat/chat.module';
 import { LlmTrackingModule } from '@/llm-tracking/llm-tracking.module';
 import { MaintenanceModule } from '@/maintenance/maintenance.module';
 import { MessageModule } from '@/message/message.module';
+import { ProfileModule } from '@/profile/profile.module';
 import { SessionModule } from '@/session/session.module';
 import { TokenBudgetModule } from '@/token-budget/token-budget.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, MetricsModule, RateLimitModule, SessionModule, MessageModule, TokenBudgetModule, LlmTrackingModule, ChatModule, MaintenanceModule],
+  imports: [ConfigModule, DatabaseModule, RequestContextModule, HealthModule, MetricsModule, RateLimitModule, SessionModule, MessageModule, TokenBudgetModule, LlmTrackingModule, ChatModule, MaintenanceModule, ProfileModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     RouteTable,

@@ -66,7 +66,14 @@ describe('the AI SDK routes, driven by the ai package', () => {
 
     expect(textOf(second.message)).toBe('You are Ada.');
     const sent = fake.requests[1].body.messages!.map((m) => `${m.role}: ${m.content}`);
-    expect(sent).toEqual(['system: You are the test assistant.', 'user: My name is Ada.', 'assistant: Noted, Ada.', 'user: What is my name?']);
+    expect(sent).toEqual([
+      'system: You are the test assistant.',
+      // The profile module's memory block: the first message told the name.
+      'system: What you know about the user from earlier conversations:\n- What we know about the customer: name Ada.',
+      'user: My name is Ada.',
+      'assistant: Noted, Ada.',
+      'user: What is my name?',
+    ]);
     expect((await messageRows(sessionId)).map((row: { content: string }) => row.content)).toEqual([
       'My name is Ada.',
       'Noted, Ada.',

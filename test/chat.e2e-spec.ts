@@ -43,6 +43,8 @@ describe('chat against an OpenAI-compatible server', () => {
     const sent = fake.requests[2].body.messages!.map((m) => `${m.role}: ${m.content}`);
     expect(sent).toEqual([
       'system: You are the test assistant.',
+      // The profile module's memory block: the first message told the name.
+      'system: What you know about the user from earlier conversations:\n- What we know about the customer: name Ada.',
       'user: My name is Ada.',
       'assistant: Nice to meet you, Ada.',
       'user: I love sailing.',

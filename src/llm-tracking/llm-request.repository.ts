@@ -76,6 +76,32 @@ export class LlmRequestRepository {
       .getRawMany<UsageAggregateRow>();
   }
 
+  /**
+   * Erasure: the calls of these owners or sessions keep their tokens and cost for accounting,
+   * and lose everything that says whose they were or what was said.
+   */
+  async anonymize(ownerIds: string[], sessionIds: string[], anonymousOwner: string): Promise<number> {
+    const { affected } = await this.requests
+      .createQueryBuilder()
+      .update()
+      .set(columnValues<LlmRequestEntity>({ ownerId: anonymousOwner, sessionId: null, messageId: null, requestBody: {}, responseBody: {}, contextManifest: {}, error: null }))
+      .where('owner_id = ANY(:ownerIds) OR session_id = ANY(:sessionIds)', { ownerIds, sessionIds })
+      .execute();
+    return affected ?? 0;
+  }
+
+  /** The owners' calls, oldest first, after `after`: an export's batches. */
+  async listOldestFirst(ownerIds: string[], after: { at: string; id: string } | null, limit: number): Promise<(LlmRequestEntity & { position: string })[]> {
+    // Raw SQL: the row-value keyset and the microsecond cursor text are beyond find().
+    const { rows } = await this.db.query<LlmRequestEntity & { position: string }>(
+      `SELECT ${this.db.selectList(LlmRequestEntity)}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "position"
+       FROM llm_requests WHERE owner_id = ANY($1::text[]) AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+       ORDER BY created_at, id LIMIT $2`,
+      [ownerIds, limit, after?.at ?? null, after?.id ?? null],
+    );
+    return rows;
+  }
+
   /** A group's cost is null when none of its calls had a price (sum over nothing but nulls). */
   private aggregate(key: string): SelectQueryBuilder<LlmRequestEntity> {
     return this.requests

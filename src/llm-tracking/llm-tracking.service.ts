@@ -6,12 +6,16 @@ import { callCostUsd, normalizeDecimal } from './decimal';
 import { AdminUsageDto } from './dto/admin-usage.dto';
 import { AdminUsageQuery } from './dto/admin-usage.query';
 import { SessionUsageDto } from './dto/usage.dto';
+import { UsageRecordDto } from './dto/usage-record.dto';
 import { LlmCallRecord, RecordedCall } from './llm-call';
 import { LlmRequestRepository } from './llm-request.repository';
 import { PriceTable } from './price-table';
 import { redactSecrets } from '@/common/security/redact-secrets';
 import { sanitizeRequest } from './request-sanitizer';
-import { mapAdminUsage, mapSessionUsage } from './usage.mapper';
+import { mapAdminUsage, mapSessionUsage, mapUsageRecord } from './usage.mapper';
+
+/** The owner of a call whose owner was erased: its cost still counts, it is nobody's. */
+export const ERASED_OWNER = 'erased';
 import { resolvePeriod } from './usage-period';
 
 /** Records what every model call used and cost, and reports it per session, owner, model or day. */
@@ -74,6 +78,21 @@ export class LlmTrackingService {
     const period = resolvePeriod(query.from, query.to);
     const groupBy = query.groupBy ?? 'model';
     return mapAdminUsage(groupBy, period, await this.requests.usageGroupedBy(groupBy, period.from, period.to));
+  }
+
+  /**
+   * Erasure: the calls of these owners, and any call in these sessions, keep their tokens and
+   * cost (accounting) but get owner ERASED_OWNER, no session or message, and no request,
+   * response, context manifest or error. How many calls were anonymized.
+   */
+  anonymizeOwners(ownerIds: string[], sessionIds: string[]): Promise<number> {
+    return this.requests.anonymize(ownerIds, sessionIds, ERASED_OWNER);
+  }
+
+  /** A batch of a data-access export: the owners' calls, oldest first, after `after` (a previous batch's last `position`). */
+  async exportBatch(ownerIds: string[], after: { at: string; id: string } | null, limit: number): Promise<(UsageRecordDto & { position: string })[]> {
+    const rows = await this.requests.listOldestFirst(ownerIds, after, limit);
+    return rows.map((row) => ({ ...mapUsageRecord(row), position: row.position }));
   }
 }
 

@@ -1,6 +1,8 @@
 import { normalizeDecimal } from './decimal';
 import { AdminUsageDto, UsageRowDto } from './dto/admin-usage.dto';
 import { SessionUsageDto, UsageTotalsDto } from './dto/usage.dto';
+import { UsageRecordDto } from './dto/usage-record.dto';
+import { LlmRequestEntity } from './llm-request.entity';
 import { UsageAggregateRow, UsageGrouping } from './llm-request.repository';
 import { toCsv } from './usage-csv';
 import { UsagePeriod } from './usage-period';
@@ -36,4 +38,25 @@ export function adminUsageCsv(report: AdminUsageDto): string {
     row.key, row.requests, row.promptTokens, row.completionTokens, row.totalTokens, row.cost, row.unpricedRequests,
   ]);
   return toCsv(header, rows);
+}
+
+export function mapUsageRecord(row: LlmRequestEntity): UsageRecordDto {
+  return {
+    id: row.id,
+    sessionId: row.sessionId,
+    messageId: row.messageId,
+    provider: row.provider,
+    model: row.model,
+    requestBody: row.requestBody,
+    responseBody: row.responseBody,
+    promptTokens: row.promptTokens,
+    completionTokens: row.completionTokens,
+    totalTokens: row.totalTokens,
+    cost: row.computedCost === null ? null : normalizeDecimal(row.computedCost),
+    status: row.status,
+    error: row.error,
+    latencyMs: row.latencyMs,
+    contextManifest: row.contextManifest,
+    createdAt: row.createdAt,
+  };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Database } from '@/common/database/database';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
@@ -56,5 +56,9 @@ export class IdempotencyKeyRepository {
       [IDEMPOTENCY_TTL_HOURS, limit],
     );
     return affected;
+  }
+
+  async deleteByOwners(ownerIds: string[]): Promise<number> {
+    return (await this.keys.delete({ ownerId: In(ownerIds) })).affected ?? 0;
   }
 }

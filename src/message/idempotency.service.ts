@@ -40,4 +40,9 @@ export class IdempotencyService {
   deleteExpiredBatch(limit: number): Promise<number> {
     return this.keys.deleteExpiredBatch(limit);
   }
+
+  /** Erasure: forgets every key of these owners (and the responses kept under them). */
+  forgetOwners(ownerIds: string[]): Promise<number> {
+    return this.keys.deleteByOwners(ownerIds);
+  }
 }

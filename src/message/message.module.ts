@@ -6,11 +6,12 @@ import { IdempotencyService } from './idempotency.service';
 import { MessageController } from './message.controller';
 import { MessageRepository } from './message.repository';
 import { MessageService } from './message.service';
+import { UserMessageListeners } from './user-message-listeners';
 
 @Module({
   imports: [SessionModule, TokenizerModule],
   controllers: [MessageController],
-  providers: [MessageService, MessageRepository, IdempotencyKeyRepository, IdempotencyService],
-  exports: [MessageService, IdempotencyService],
+  providers: [MessageService, MessageRepository, IdempotencyKeyRepository, IdempotencyService, UserMessageListeners],
+  exports: [MessageService, IdempotencyService, UserMessageListeners],
 })
 export class MessageModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LessThan, MoreThan, Repository } from 'typeorm';
+import { In, LessThan, MoreThan, Repository } from 'typeorm';
 import { Database } from '@/common/database/database';
 import { MessageEntity, MessageRole } from './message.entity';
 
@@ -87,6 +87,11 @@ export class MessageRepository {
       order: { seq: 'DESC' },
       take: limit,
     });
+  }
+
+  async deleteInSessions(sessionIds: string[]): Promise<number> {
+    if (sessionIds.length === 0) return 0;
+    return (await this.messages.delete({ sessionId: In(sessionIds) })).affected ?? 0;
   }
 
   /** The oldest `limit` messages newer than seq `after`, oldest first. */

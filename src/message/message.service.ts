@@ -13,6 +13,7 @@ import { MessageDto, MessagePageDto } from './dto/message.dto';
 import { IdempotencyService } from './idempotency.service';
 import { mapMessage } from './message.mapper';
 import { MessageRepository, NewMessage } from './message.repository';
+import { UserMessageListeners } from './user-message-listeners';
 
 /** What one batch of message pruning did. */
 export interface PruneBatch {
@@ -39,6 +40,7 @@ export class MessageService {
     private readonly idempotency: IdempotencyService,
     private readonly tokens: TokenCounter,
     private readonly metrics: Metrics,
+    private readonly userMessages: UserMessageListeners,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -106,12 +108,14 @@ export class MessageService {
     return { sessions: sessions.length, messagesDeleted, next: sessions.length < limit ? null : ids[ids.length - 1] };
   }
 
+  /** Stores a new message; a user's message then goes to the UserMessageListeners, in the same transaction. */
   private async store(owner: Owner, sessionId: string, dto: AppendMessageDto, id?: string): Promise<MessageDto> {
     const cap = this.config.maxMessagesPerSession;
     const { seq } = await this.sessions.reserveNextSeq(owner, sessionId, cap);
-    const stored = await this.messages.insertKeepingNewest(sessionId, seq, { ...this.toNewMessage(dto), id }, cap);
-    this.metrics.messageAppended(stored.role);
-    return mapMessage(stored);
+    const message = mapMessage(await this.messages.insertKeepingNewest(sessionId, seq, { ...this.toNewMessage(dto), id }, cap));
+    this.metrics.messageAppended(message.role);
+    if (message.role === 'user') await this.userMessages.notify({ owner, sessionId, messageId: message.id, content: message.content });
+    return message;
   }
 
   /**
@@ -142,6 +146,16 @@ export class MessageService {
     const page = rows.slice(0, limit);
     const nextCursor = rows.length > limit ? String(page[page.length - 1].seq) : null;
     return { items: page.map(mapMessage), nextCursor };
+  }
+
+  /** A batch of an export: the session's messages after seq `afterSeq`, oldest first. The caller checked the session is the owner's. */
+  async exportBatch(sessionId: string, afterSeq: number, limit: number): Promise<MessageDto[]> {
+    return (await this.messages.listOldestAfter(sessionId, afterSeq, limit)).map(mapMessage);
+  }
+
+  /** Erasure: deletes the messages of these sessions (before the sessions go), for the receipt's count. */
+  deleteAllIn(sessionIds: string[]): Promise<number> {
+    return this.messages.deleteInSessions(sessionIds);
   }
 
   /** 400 when the text is longer than MAX_CONTENT_CHARS; `field` names it in the error. */

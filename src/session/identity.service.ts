@@ -4,6 +4,7 @@ import { errors as joseErrors, jwtVerify } from 'jose';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { Database } from '@/common/database/database';
 import { ProblemException } from '@/common/errors/problem.exception';
+import { ClaimListeners } from './claim-listeners';
 import { Owner, userOwner, visitorOwner } from './owner';
 import { SessionRepository } from './session.repository';
 import { VisitorRepository } from './visitor.repository';
@@ -37,6 +38,7 @@ export class IdentityService {
     private readonly db: Database,
     private readonly visitors: VisitorRepository,
     private readonly sessions: SessionRepository,
+    private readonly claimListeners: ClaimListeners,
   ) {
     this.jwtKey = config.authJwtSecret ? importHmacKey(config.authJwtSecret) : null;
     this.cookieMaxAgeDays = config.cookie.maxAgeDays;
@@ -114,12 +116,15 @@ export class IdentityService {
   /**
    * Login after chatting anonymously: the visitor's sessions become the user's, once. The
    * cookie is left alone: if this request fails the claim rolls back and the next request
-   * claims again; once claimed, the cookie alone leads to a fresh visitor.
+   * claims again; once claimed, the cookie alone leads to a fresh visitor. The ClaimListeners
+   * (the profile merge) run in the same transaction.
    */
   private async claimVisitor(cookieValue: string, userId: string): Promise<void> {
     const visitor = await this.visitors.findByKeyHash(hashKey(cookieValue));
     if (visitor && (await this.visitors.claimForUser(visitor.id, userId))) {
-      await this.sessions.transferOwner(visitorOwner(visitor.id).id, userOwner(userId).id);
+      const claim = { visitorOwnerId: visitorOwner(visitor.id).id, userOwnerId: userOwner(userId).id };
+      await this.sessions.transferOwner(claim.visitorOwnerId, claim.userOwnerId);
+      await this.claimListeners.notify(claim);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { columnValues, Database } from '@/common/database/database';
 import { SessionEntity } from './session.entity';
 
@@ -36,6 +36,7 @@ export interface MessageCount {
 
 /** Microsecond-exact text of last_activity_at, for cursors (a JS Date keeps only milliseconds). */
 const POSITION = `to_char(last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const CREATED_POSITION = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 @Injectable()
 export class SessionRepository {
@@ -122,6 +123,43 @@ export class SessionRepository {
 
   async transferOwner(fromOwnerId: string, toOwnerId: string): Promise<number> {
     return (await this.sessions.update({ ownerId: fromOwnerId }, { ownerId: toOwnerId })).affected ?? 0;
+  }
+
+  /** Every session of `fromOwnerId` becomes `toOwnerId`'s; the ids moved. */
+  async transferOwnerReturningIds(fromOwnerId: string, toOwnerId: string): Promise<string[]> {
+    const { raw } = await this.sessions.createQueryBuilder().update().set({ ownerId: toOwnerId }).where({ ownerId: fromOwnerId }).returning('id').execute();
+    return (raw as { id: string }[]).map((row) => row.id);
+  }
+
+  /** Moves the listed sessions, those of them `fromOwnerId` still owns, to `toOwnerId`; how many moved. */
+  async moveOwned(ids: string[], fromOwnerId: string, toOwnerId: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    return (await this.sessions.update({ id: In(ids), ownerId: fromOwnerId }, { ownerId: toOwnerId })).affected ?? 0;
+  }
+
+  async idsOwnedBy(ownerIds: string[]): Promise<string[]> {
+    return (await this.sessions.find({ select: { id: true }, where: { ownerId: In(ownerIds) } })).map((row) => row.id);
+  }
+
+  async existsForOwner(ownerId: string): Promise<boolean> {
+    return this.sessions.exists({ where: { ownerId } });
+  }
+
+  /** Deletes the owners' sessions (their messages, idempotency keys and leases go with them). */
+  async deleteOwnedBy(ownerIds: string[]): Promise<number> {
+    return (await this.sessions.delete({ ownerId: In(ownerIds) })).affected ?? 0;
+  }
+
+  /** The owners' sessions oldest first, after `after`: an export's batches. */
+  async listOldestFirst(ownerIds: string[], after: { at: string; id: string } | null, limit: number): Promise<(SessionRow & { position: string })[]> {
+    // Raw SQL: the row-value keyset and the microsecond cursor text are beyond find().
+    const { rows } = await this.db.query<SessionRow & { position: string }>(
+      `SELECT ${this.db.selectList(SessionEntity)}, ${CREATED_POSITION} AS "position" FROM sessions WHERE owner_id = ANY($1::text[])
+         AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+       ORDER BY created_at, id LIMIT $2`,
+      [ownerIds, limit, after?.at ?? null, after?.id ?? null],
+    );
+    return rows;
   }
 
   /** Serialises "find or create" for one owner until the transaction ends. */

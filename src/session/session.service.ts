@@ -98,6 +98,40 @@ export class SessionService {
     return this.sessions.setMessageCounts(counts);
   }
 
+  /** An admin merge: every session of `fromOwnerId` becomes `intoOwnerId`'s. The ids moved. */
+  transferAllOwnedBy(fromOwnerId: string, intoOwnerId: string): Promise<string[]> {
+    return this.sessions.transferOwnerReturningIds(fromOwnerId, intoOwnerId);
+  }
+
+  /** A merge's revert: the listed sessions that `currentOwnerId` still owns go back to `toOwnerId`. How many moved. */
+  moveBack(sessionIds: string[], currentOwnerId: string, toOwnerId: string): Promise<number> {
+    return this.sessions.moveOwned(sessionIds, currentOwnerId, toOwnerId);
+  }
+
+  /** True when the owner has at least one session. */
+  hasSessions(ownerId: string): Promise<boolean> {
+    return this.sessions.existsForOwner(ownerId);
+  }
+
+  /** The ids of every session of these owners (an erasure reads them before deleting). */
+  idsOwnedBy(ownerIds: string[]): Promise<string[]> {
+    return this.sessions.idsOwnedBy(ownerIds);
+  }
+
+  /**
+   * Erasure: deletes every session of these owners; their messages, idempotency keys and
+   * leases go with them (ON DELETE CASCADE), llm_requests keep their row with session_id null.
+   */
+  deleteAllOwnedBy(ownerIds: string[]): Promise<number> {
+    return this.sessions.deleteOwnedBy(ownerIds);
+  }
+
+  /** A batch of an export: these owners' sessions, oldest first, after `after` (a previous batch's last `position`). */
+  async exportBatch(ownerIds: string[], after: { at: string; id: string } | null, limit: number): Promise<(SessionDto & { position: string })[]> {
+    const rows = await this.sessions.listOldestFirst(ownerIds, after, limit);
+    return rows.map((row) => ({ ...mapSession(row), position: row.position }));
+  }
+
   private async findOrThrow(owner: Owner, id: string) {
     const row = await this.sessions.findOwned(owner.id, id);
     if (!row) throw sessionNotFound(id);

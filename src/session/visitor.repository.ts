@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { Database } from '@/common/database/database';
 import { VisitorEntity } from './visitor.entity';
 
@@ -48,5 +48,18 @@ export class VisitorRepository {
       [maxAgeDays, ownerPrefix, limit],
     );
     return affected;
+  }
+
+  findById(id: string): Promise<VisitorRow | null> {
+    return this.visitors.findOne({ select: { id: true, userId: true, lastSeenAt: true }, where: { id } });
+  }
+
+  async idsClaimedBy(userId: string): Promise<string[]> {
+    return (await this.visitors.find({ select: { id: true }, where: { userId } })).map((row) => row.id);
+  }
+
+  async deleteByIds(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    return (await this.visitors.delete({ id: In(ids) })).affected ?? 0;
   }
 }

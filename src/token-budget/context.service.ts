@@ -1,10 +1,10 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { ProblemException } from '@/common/errors/problem.exception';
 import { MessageService } from '@/message/message.service';
 import { Owner } from '@/session/owner';
 import { AssembledContext, assembleContext, TextMeasure } from './context-assembler';
-import { MEMORY_SOURCES, MemorySource } from './memory-source';
+import { MemorySources } from './memory-source';
 import { TokenBudgetConfig } from './token-budget.config';
 import { EncodingName, encodingForModel, TokenCounter } from '@/common/tokenizer/token-counter';
 
@@ -30,8 +30,8 @@ export class ContextService {
     private readonly budgets: TokenBudgetConfig,
     private readonly tokens: TokenCounter,
     private readonly messages: MessageService,
+    private readonly memorySources: MemorySources,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(MEMORY_SOURCES) private readonly memorySources: MemorySource[] = [],
   ) {}
 
   /**
@@ -42,7 +42,7 @@ export class ContextService {
     const model = this.allowedModel(options.model);
     const encoding = encodingForModel(model);
     const history = await this.messages.historyForContext(owner, sessionId, this.config.maxMessagesPerSession);
-    const memory = (await Promise.all(this.memorySources.map((source) => source.memoryFor(owner, sessionId)))).flat();
+    const memory = await this.memorySources.memoryFor(owner, sessionId);
     const allocation = this.budgets.allocate(options.budget);
     const assembled = assembleContext({
       allocation,

@@ -77,7 +77,7 @@ describeInBrowser('visitors, users and screens', () => {
   it('shows what the service knows about the customer once GET /v1/profile answers, and hides it on 404', async () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
-      // The profile module is not part of this service yet: the route is answered here, both ways.
+      // The route is answered here, both ways, so both states of the page are tested whatever the service knows.
       const missing = await context.newPage();
       await missing.route('**/v1/profile', (route) =>
         route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ status: 404, detail: 'Cannot GET /v1/profile' }) }),

@@ -2,13 +2,17 @@ import { useEffect, useState } from 'react';
 import { api, Profile, UsageTotals } from './api';
 import { readableError } from './errors';
 
-/** The session's usage and, once the service has a profile module, what it knows about the customer. */
+/**
+ * The session's usage and what the service knows about the customer. Both wait for the session:
+ * a first visit has no cookie yet, and a request sent before the one that resumes the session
+ * answered would make the service issue a second visitor (and cookie) of its own.
+ */
 export function DetailsPanel({ sessionId, refreshKey }: { sessionId: string | null; refreshKey: string }) {
   return (
     <aside id="details" className="details drawer" aria-labelledby="details-heading">
       <h2 id="details-heading">This conversation</h2>
       {sessionId && <Usage sessionId={sessionId} refreshKey={refreshKey} />}
-      <Customer refreshKey={refreshKey} />
+      {sessionId && <Customer refreshKey={refreshKey} />}
     </aside>
   );
 }

@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ MAINTENANCE_CRON: '30 3 * * 0' }).maintenance.cron).toBe('30 3 * * 0');
   });
 
+  it('reads profile extraction on, in the US, with the shipped catalog, unless told otherwise', () => {
+    expect(loadConfig({}).profile).toMatchObject({ extraction: true, defaultRegion: 'US', catalog: { products: expect.any(Object) } });
+    const custom = loadConfig({ PROFILE_EXTRACTION: 'false', PROFILE_DEFAULT_REGION: 'gb', PROFILE_CATALOG: '{"products": {"kettles": []}, "services": {}}' });
+    expect(custom.profile).toEqual({ extraction: false, defaultRegion: 'GB', catalog: { products: { kettles: [] }, services: {} } });
+  });
+
   it('reads values from the environment', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://db/x', COOKIE_SECURE: 'true', MAX_MESSAGES_PER_SESSION: '50' });
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgresql://db/x', cookie: { secure: true }, maxMessagesPerSession: 50 });
@@ -43,6 +49,9 @@ describe('loadConfig', () => {
     ['MAINTENANCE_REST_PER_BATCH', '-1', /MAINTENANCE_REST_PER_BATCH/],
     ['SESSION_RETENTION_DAYS', '-1', /SESSION_RETENTION_DAYS/],
     ['LLM_REQUEST_RETENTION_DAYS', 'forever', /LLM_REQUEST_RETENTION_DAYS/],
+    ['PROFILE_EXTRACTION', 'sometimes', /PROFILE_EXTRACTION must be true or false/],
+    ['PROFILE_DEFAULT_REGION', 'XX', /PROFILE_DEFAULT_REGION must be a region/],
+    ['PROFILE_CATALOG', '{"products": []}', /PROFILE_CATALOG \(inline JSON\): products must be an object/],
   ])('refuses %s=%s and names the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

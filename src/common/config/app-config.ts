@@ -1,4 +1,5 @@
 import { validateCronExpression } from 'cron';
+import { loadProfileExtractionOptions, ProfileExtractionOptions } from '@/profile/extraction/profile-extraction-options';
 
 /**
  * The service's whole configuration, read from the environment once at boot.
@@ -46,6 +47,7 @@ export interface AppConfig {
   /** How long the service waits on the database. */
   dbTimeouts: DatabaseTimeouts;
   maintenance: MaintenanceSettings;
+  profile: ProfileSettings;
 }
 
 /** A client slower than these gets 408 and its connection closed. */
@@ -80,6 +82,12 @@ export interface MaintenanceSettings {
   llmRequestRetentionDays: number;
   /** Monthly partitions of llm_requests kept ready after the current month. */
   partitionsAhead: number;
+}
+
+/** Profile extraction: whether user messages are read, and how (PROFILE_DEFAULT_REGION, PROFILE_CATALOG). */
+export interface ProfileSettings extends ProfileExtractionOptions {
+  /** False (PROFILE_EXTRACTION=false): user messages are stored without being read for profile facts. */
+  extraction: boolean;
 }
 
 /** Shares of the total; history gets the rest, plus whatever the other tiers leave unused. */
@@ -175,6 +183,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       idleInTransactionTimeoutMs: read.int('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, { min: 100, max: 3_600_000 }),
     },
     maintenance: readMaintenance(read),
+    profile: readProfile(read, env),
   };
 }
 
@@ -209,6 +218,16 @@ function readCron(value: string): string | null {
   const { valid, error } = validateCronExpression(value);
   if (!valid) throw new ConfigError(`MAINTENANCE_CRON must be a cron expression or "off", got "${value}" (${error?.message ?? 'invalid'})`);
   return value;
+}
+
+function readProfile(read: EnvReader, env: Env): ProfileSettings {
+  const extraction = read.bool('PROFILE_EXTRACTION', true);
+  try {
+    return { extraction, ...loadProfileExtractionOptions(env) };
+  } catch (error) {
+    // Its messages name the variable (PROFILE_DEFAULT_REGION, PROFILE_CATALOG) already.
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 /** HS256 is only as strong as its secret: at least 32 bytes, as RFC 7518 asks. */

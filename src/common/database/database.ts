@@ -86,6 +86,17 @@ export class Database {
   inTransaction<T>(work: () => Promise<T>): Promise<T> {
     return this.txHost.isTransactionActive() ? work() : this.txHost.withTransaction(work);
   }
+
+  /**
+   * Runs `work` in a transaction of its own at REPEATABLE READ, READ ONLY: every statement
+   * sees the same snapshot, so reads in many batches (an export) see one consistent state.
+   */
+  inReadOnlySnapshot<T>(work: () => Promise<T>): Promise<T> {
+    return this.txHost.withTransaction(async () => {
+      await this.manager.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      return work();
+    });
+  }
 }
 
 /**
