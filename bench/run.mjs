@@ -83,7 +83,7 @@ async function main() {
   // The service migrates the new database as it starts.
   // The rate limiter runs on every request, but at a limit the load never reaches.
   const serverEnv = { DATABASE_URL, AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'warn', DB_POOL_SIZE: String(settings.poolSize), RATE_LIMIT_REQUESTS: '1000000000' };
-  const continuum = await startServer('continuum', [...profile('continuum'), 'dist/src/main.js'], { ...serverEnv, ...OFFLINE_ENV });
+  const continuum = await startServer('continuum', [...profile('continuum'), ...(process.env.BENCH_SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'dist/src/main.js'], { ...serverEnv, ...OFFLINE_ENV, ...JSON.parse(process.env.BENCH_SERVICE_ENV ?? '{}') });
   const minimalWork = await startServer('minimal-work', [...profile('minimal-work'), 'bench/minimal-server.mjs'], { ...serverEnv, OPS: 'minimal-work' });
   const frameworkFloor = await startServer('framework-floor', [...profile('framework-floor'), 'bench/minimal-server.mjs'], { ...serverEnv, OPS: 'service' });
 
@@ -164,12 +164,14 @@ async function main() {
     },
   ];
 
+  // BENCH_TARGETS=continuum,minimalWork,... runs only those (for quick comparisons while optimizing).
+  const onlyTargets = process.env.BENCH_TARGETS?.split(',').map((name) => TARGET[name.trim()]);
   const targets = [
     { name: TARGET.continuum, server: continuum },
     { name: TARGET.minimalWork, server: minimalWork },
     { name: TARGET.frameworkFloor, server: frameworkFloor },
     { name: TARGET.raw, server: null },
-  ];
+  ].filter((target) => !onlyTargets || onlyTargets.includes(target.name));
 
   const results = [];
   let context = null;

@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@/common/config/app-config';
 import { Metrics } from '@/common/metrics/metrics';
@@ -9,6 +8,7 @@ import { sendFrameworkError, writeClientError } from '@/common/errors/http-error
 import { refuseNonObjectBody } from '@/common/http/json-body';
 import { echoRequestId, requestIdOf } from '@/common/http/request-id';
 import { RouteTable } from '@/common/http/route-table';
+import { securityHeadersHook } from '@/common/http/security-headers';
 
 /**
  * The HTTP adapter: the body limit applied before any JSON is parsed, time limits on slow
@@ -38,7 +38,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   const routes = app.get(RouteTable);
   app.getHttpAdapter().getInstance().addHook('onRoute', (route) => routes.add(route));
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  app.getHttpAdapter().getInstance().addHook('onRequest', securityHeadersHook());
   if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));
   app.getHttpAdapter().getInstance().addHook('onRequest', echoRequestId);
   measureRequests(app);
@@ -47,23 +47,6 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.enableShutdownHooks();
   serveApiDocs(app, config);
 }
-
-/**
- * helmet's defaults, except: styles may be inline (Swagger UI's page has a <style> block,
- * React sets style attributes), and no upgrade-insecure-requests, which would send the chat
- * page's own requests to https on a plain-http localhost.
- */
-const CONTENT_SECURITY_POLICY = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  fontSrc: ["'self'", 'data:'],
-  objectSrc: ["'none'"],
-  frameAncestors: ["'self'"],
-  upgradeInsecureRequests: null,
-};
 
 /** A frontend on another origin may call the API with the visitor cookie (credentials). */
 function corsOptions(origins: string[]) {
