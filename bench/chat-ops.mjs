@@ -8,7 +8,8 @@
 //   findOwned                                                     the session lookup (a read: no BEGIN)
 //   INSERT INTO chat_leases ... ON CONFLICT ... WHERE expired     the lease (autocommit)
 //   BEGIN; reserveNextSeq; insertKeepingNewest (user);            transaction 1
-//          findOwned; the history read (limit 200); COMMIT
+//          findOwned; the history read (limit 200);
+//          the owner's profile (the memory block); COMMIT
 //   (the model call: no connection held)
 //   BEGIN; reserveNextSeq; insertKeepingNewest (assistant);       transaction 2
 //          INSERT INTO llm_requests ... RETURNING id; COMMIT
@@ -28,6 +29,7 @@ export const CHAT_SQL = {
        ON CONFLICT (session_id) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
          WHERE chat_leases.expires_at < now()`,
   releaseLease: `DELETE FROM chat_leases WHERE session_id = $1 AND holder = $2`,
+  profileOfOwner: `SELECT * FROM profiles WHERE owner_id = $1`,
   insertLlmRequest: `INSERT INTO llm_requests (session_id, owner_id, message_id, provider, model, request_body, response_body,
          prompt_tokens, completion_tokens, total_tokens, usage_source, unit_cost_prompt, unit_cost_completion,
          computed_cost, latency_ms, ttft_ms, attempts, status, error, context_manifest)
@@ -130,6 +132,8 @@ export function chatFloor(service) {
         const userMessage = await append(db, session.ownerId, session.id, { role: 'user', content: message, tokenCount: userTokens.get(message) }, cap);
         await getOwned(db, session.ownerId, session.id);
         const rows = (await db.query(service.historyRead.sql, service.historyRead.params(session.id, cap))).rows;
+        // ProfileMemorySource.memoryFor (the seeded owners have no profile: the block is empty).
+        await db.query(CHAT_SQL.profileOfOwner, [session.ownerId]);
         // MessageService.historyForContext: a message stored without a count is counted here.
         const history = rows.reverse().map((row) => ({ ...row, tokenCount: row.tokenCount ?? service.tokens.countMessage(row.content, row.toolCalls) }));
         return { userMessage, history };

@@ -101,7 +101,21 @@ function operationSection(operation, rows, settings, noisy, verdict) {
     '',
     ...ratioLines(minimalWork, 'minimal-work floor', true),
     ...ratioLines(frameworkFloor, 'framework-only floor', false),
+    ...extractionLines(targets, med),
     ...errorLines(rows),
+  ];
+}
+
+/** The append with and without profile extraction (PROFILE_EXTRACTION=false), when both ran. */
+function extractionLines(targets, med) {
+  const without = targets.find((target) => target.includes('PROFILE_EXTRACTION=false'));
+  if (!without) return [];
+  const [service] = targets;
+  const cost = 1 - med(service, 'rps') / med(without, 'rps');
+  return [
+    `- profile extraction on every user message: ${(cost * 100).toFixed(0)}% of the append's throughput ` +
+      `(${med(service, 'rps').toFixed(0)} req/s with it, ${med(without, 'rps').toFixed(0)} without; Node CPU ${med(service, 'nodeCpuMs').toFixed(3)} vs ` +
+      `${med(without, 'nodeCpuMs').toFixed(3)} ms/req; the benchmark's message holds no fact, so no profile statement is sent)`,
   ];
 }
 

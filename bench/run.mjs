@@ -65,6 +65,7 @@ const TARGET = {
   minimalWork: 'minimal-work floor: node:http + pg, least SQL, prepared (HTTP)',
   frameworkFloor: "framework-only floor: node:http + pg, the service's SQL (HTTP)",
   raw: "raw pg, the service's SQL (no HTTP)",
+  withoutExtraction: 'Continuum with PROFILE_EXTRACTION=false (HTTP)',
 };
 
 const children = [];
@@ -84,6 +85,8 @@ async function main() {
   // The rate limiter runs on every request, but at a limit the load never reaches.
   const serverEnv = { DATABASE_URL, AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'warn', DB_POOL_SIZE: String(settings.poolSize), RATE_LIMIT_REQUESTS: '1000000000' };
   const continuum = await startServer('continuum', [...profile('continuum'), ...(process.env.BENCH_SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'dist/src/main.js'], { ...serverEnv, ...OFFLINE_ENV, ...JSON.parse(process.env.BENCH_SERVICE_ENV ?? '{}') });
+  // The same service with profile extraction off: what reading every user message costs an append.
+  const withoutExtraction = await startServer('continuum-no-extraction', ['dist/src/main.js'], { ...serverEnv, ...OFFLINE_ENV, PROFILE_EXTRACTION: 'false' });
   const minimalWork = await startServer('minimal-work', [...profile('minimal-work'), 'bench/minimal-server.mjs'], { ...serverEnv, OPS: 'minimal-work' });
   const frameworkFloor = await startServer('framework-floor', [...profile('framework-floor'), 'bench/minimal-server.mjs'], { ...serverEnv, OPS: 'service' });
 
@@ -171,6 +174,7 @@ async function main() {
     { name: TARGET.minimalWork, server: minimalWork },
     { name: TARGET.frameworkFloor, server: frameworkFloor },
     { name: TARGET.raw, server: null },
+    { name: TARGET.withoutExtraction, server: withoutExtraction, only: 'append' },
   ].filter((target) => !onlyTargets || onlyTargets.includes(target.name));
 
   const results = [];
@@ -181,7 +185,7 @@ async function main() {
     const rows = [];
     const rounds = operation.runs ?? settings.runs;
     for (let round = 1; round <= rounds; round++)
-    for (const target of targets.filter((t) => !operation.targets || operation.targets.includes(t.name))) {
+    for (const target of targets.filter((t) => (!operation.targets || operation.targets.includes(t.name)) && (!t.only || t.only === operation.name))) {
       // Turns cut off at the end of the last run go on in the server: let them end before the tables are truncated.
       if (operation.chat) await settleChat();
       await reseed(sessions, operation.chat ? chatSeed : null); // every run starts from the same data

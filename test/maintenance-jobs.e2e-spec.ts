@@ -188,5 +188,19 @@ describe('maintenance jobs', () => {
       // The retried append with the expired key is a new request now, not a replay.
       expect((await append(auth, id, 'old key again', 'old-key')).body.content).toBe('old key again');
     });
+
+    it('takes the profile of an expired visitor with it, once its conversations are gone', async () => {
+      const gone = await newVisitor(t);
+      const session = (await gone.browser.post('/v1/sessions').send({}).expect(201)).body.id;
+      await gone.browser.post(`/v1/sessions/${session}/messages`).send({ role: 'user', content: 'Hi, my name is Ada Lovelace.' }).expect(201);
+      expect((await gone.browser.get('/v1/profile').expect(200)).body.customerName).toBe('Ada Lovelace');
+      await t.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [session]);
+      await t.dataSource.query(`UPDATE visitors SET last_seen_at = now() - interval '8 days' WHERE id = $1`, [gone.id]);
+
+      await runJob(t, 'expired-records');
+      expect(await exists(t, 'visitors', 'id', gone.id)).toBe(false);
+      expect(await exists(t, 'profiles', 'owner_id', `visitor:${gone.id}`)).toBe(false);
+      expect(await exists(t, 'profile_events', 'owner_id', `visitor:${gone.id}`)).toBe(false);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { ChatModule } from '@/chat/chat.module';
 import { Metrics } from '@/common/metrics/metrics';
 import { LlmTrackingModule } from '@/llm-tracking/llm-tracking.module';
 import { MessageModule } from '@/message/message.module';
+import { ProfileModule } from '@/profile/profile.module';
 import { SessionModule } from '@/session/session.module';
 import { ExpiredRecordsJob } from './expired-records.job';
 import { JobLock } from './job-lock';
@@ -21,7 +22,7 @@ const JOBS = [SessionCleanupJob, MessagePruningJob, ExpiredRecordsJob, LedgerPar
 
 /** Scheduled cleanup, pruning and ledger partitions, one replica at a time per job, with their run log. */
 @Module({
-  imports: [ScheduleModule.forRoot(), SessionModule, MessageModule, ChatModule, LlmTrackingModule],
+  imports: [ScheduleModule.forRoot(), SessionModule, MessageModule, ChatModule, LlmTrackingModule, ProfileModule],
   controllers: [MaintenanceController],
   providers: [
     ...JOBS,

@@ -60,6 +60,14 @@ export class PersonalDataErasureService {
     return receipt;
   }
 
+  /**
+   * What the profile module keeps of owners that are gone (visitors whose cookie expired with
+   * no session left, deleted by the expired-records job): their profiles, events, links and merges.
+   */
+  forgetProfilesOf(ownerIds: string[]): Promise<ProfileCounts> {
+    return this.eraseProfiles(ownerIds);
+  }
+
   private async eraseProfiles(ownerIds: string[]): Promise<ProfileCounts> {
     return {
       profiles: await this.profiles.deleteByOwners(ownerIds),

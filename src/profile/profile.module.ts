@@ -54,6 +54,7 @@ import { ProfileWriter } from './profile-writer.service';
     PersonalDataExportService,
     PersonalDataErasureService,
   ],
+  exports: [PersonalDataErasureService],
 })
 export class ProfileModule implements OnModuleInit {
   constructor(

@@ -46,10 +46,11 @@ export class IdentityService {
 
   /**
    * One batch of the expired-records job: deletes up to `limit` visitors whose cookie has
-   * expired (not seen for COOKIE_MAX_AGE_DAYS) and who own no session. Returns how many.
+   * expired (not seen for COOKIE_MAX_AGE_DAYS) and who own no session. Returns their owner ids.
    */
-  deleteExpiredVisitorsBatch(limit: number): Promise<number> {
-    return this.visitors.deleteExpiredBatch(this.cookieMaxAgeDays, visitorOwner('').id, limit);
+  async deleteExpiredVisitorsBatch(limit: number): Promise<string[]> {
+    const ids = await this.visitors.deleteExpiredBatch(this.cookieMaxAgeDays, visitorOwner('').id, limit);
+    return ids.map((id) => visitorOwner(id).id);
   }
 
   /**

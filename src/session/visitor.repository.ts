@@ -34,20 +34,21 @@ export class VisitorRepository {
   /**
    * Deletes up to `limit` visitors not seen for `maxAgeDays` (their cookie, issued with that
    * lifetime, has expired) that own no session; both conditions are checked by the DELETE
-   * itself. `ownerPrefix` makes a visitor id a sessions.owner_id.
+   * itself. `ownerPrefix` makes a visitor id a sessions.owner_id. Returns the ids deleted.
    */
-  async deleteExpiredBatch(maxAgeDays: number, ownerPrefix: string, limit: number): Promise<number> {
-    const { affected } = await this.db.query(
+  async deleteExpiredBatch(maxAgeDays: number, ownerPrefix: string, limit: number): Promise<string[]> {
+    const { rows } = await this.db.query<{ id: string }>(
       `DELETE FROM visitors v WHERE v.id IN (
          SELECT x.id FROM visitors x
          WHERE x.last_seen_at < now() - make_interval(days => $1)
            AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.owner_id = $2::text || x.id::text)
          ORDER BY x.last_seen_at LIMIT $3 FOR UPDATE SKIP LOCKED
        ) AND v.last_seen_at < now() - make_interval(days => $1)
-         AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.owner_id = $2::text || v.id::text)`,
+         AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.owner_id = $2::text || v.id::text)
+       RETURNING v.id`,
       [maxAgeDays, ownerPrefix, limit],
     );
-    return affected;
+    return rows.map((row) => row.id);
   }
 
   findById(id: string): Promise<VisitorRow | null> {
