@@ -1,25 +1,32 @@
 import { CONFIDENCE } from './confidence';
 import { FactCollector } from './fact-collector';
 import { MessageText } from './message-text';
-import { atOpening, extractOpeningName } from './name-opening';
+import { atOpening, continuesIntroduction, extractOpeningName } from './name-opening';
 import { NameRead, readName } from './name-reader';
 import { extractFormName, extractNameLine } from './name-line';
 import { extractSignOffName } from './name-sign-off';
+import { extractNameSwap } from './name-swap';
 import { NOT_A_NAME } from './not-a-name';
 import { belongsToSomeoneElse } from './third-party';
 
 /** "my name is", "name:", "name's", "my name isn't", and the same in a few other languages. */
 const NAME_IS =
   /\bname(?:\s{0,3}(is\s{1,3}not|isn['’]?t|isnt|ain['’]?t)\b|[\s.]{0,12}(?:is\b|=|:|-|–)|['’]s\b)\s{0,3}(?:(?:spelled|spelt)\s{1,3})?|\bmy\s{1,3}names\s{1,3}(?!(?:are|were|is|on|in)\b)|\bcontact\s{1,3}person\s{0,3}[:=–-]\s{0,3}|\b(?:me\s{1,3}llamo|mi\s{1,3}nombre\s{1,3}es|je\s{1,3}m['’]appelle|mon\s{1,3}nom\s{1,3}est|ich\s{1,3}hei(?:ß|ss)e|mein\s{1,3}name\s{1,3}ist|mi\s{1,3}chiamo|meu\s{1,3}nome\s{1,3}[ée]|me\s{1,3}chamo)\s{1,3}/gi;
+/** "my name is" in languages whose letters \b does not see, or whose cue the pattern above lacks. */
+const FOREIGN_NAME_IS =
+  /(?<![\p{L}])(?:mera\s{1,3}naam|mera\s{1,3}nam|benim\s{1,3}ad[ıi]m|jina\s{1,3}langu\s{1,3}ni|меня\s{1,3}зовут|моё\s{1,3}имя|nazywam\s{1,3}si[ęe]|ik\s{1,3}heet|mijn\s{1,3}naam\s{1,3}is|il\s{1,3}mio\s{1,3}nome\s{1,3}[èe]|nama\s{1,3}saya|ang\s{1,3}pangalan\s{1,3}ko\s{1,3}(?:ay\s{1,3})?|t[êe]n\s{1,3}(?:c[ủu]a\s{1,3})?t[ôo]i\s{1,3}l[àa])(?![\p{L}])\s{1,3}/giu;
+/** Hindi "main Priya hoon": the name between "main" and "hoon". */
+const MAIN_HOON = /(?<![\p{L}])[Mm]ain\s{1,3}(?=\p{Lu})/gu;
+const HOON = /^\s{1,3}h(?:oo|u)n?(?![\p{L}])/u;
 const NOT_NAME_OWNER = /(?:^|\s)(?:last|first|middle|maiden|family|company|business|brand|product|model|file|street|account|user|screen|pet|dog|cat|project|plan|team|site|domain|network|his|her|their|your|[\p{L}]+['’]s)\s{0,3}$/iu;
 const CALL_ME = /\bcall\s{1,3}me\s{1,3}/gi;
-const I_AM = /(?<![A-Za-z\u00c0-\u024f'’])(?:i\s{0,2}['’]m|i\s{1,3}am|im|soy|je\s{1,3}suis|sono|sou)(?![A-Za-z\u00c0-\u024f'’])\s{1,3}/gi;
+const I_AM = /(?<![A-Za-z\u00c0-\u024f'’])(?:i\s{0,2}['’]m|i\s{1,3}am|im|soy|je\s{1,3}suis|sono|sou|t[ôo]i\s{1,3}l[àa]|ako\s{1,3}si|wo\s{1,3}shi|ik\s{1,3}ben|jestem)(?![A-Za-z\u00c0-\u024f'’])\s{1,3}/gi;
 const DISOWNED = /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}name\b|\b(?:wrong|incorrect)\s{1,3}name\b|\bgot\s{1,3}my\s{1,3}name\s{1,3}wrong\b|\bmisspel(?:led|t)\s{1,3}my\s{1,3}name\b/i;
 const NAMED_NOT_MINE = /(?:is\s{1,3}not|isn['’]?t)\s{1,3}my\s{1,3}name\b/gi;
 const NAME_BEFORE = /(\p{Lu}[\p{L}'’-]{0,30}(?:\s\p{Lu}[\p{L}'’-]{0,30})?)\s{1,3}$/u;
 const RELATION = /\s{1,3}(?:wife|husband|partner|son|daughter|mom|mother|dad|father|brother|sister|assistant)\s{0,3},\s{0,3}/iy;
-/** "I'm the treasurer, " / "I am the homeowner, ": a role, then the name after a comma. */
-const ROLE = /(?:the|a|an)\s{1,3}(?:[a-z]{2,15}\s{1,3}){0,2}[a-z]{2,15}\s{0,3},\s{0,3}/y;
+/** "I'm the treasurer, " / "I am the homeowner, " / "I'm his widow, ": a role, then the name after a comma. */
+const ROLE = /(?:the|a|an|his|her|their)\s{1,3}(?:[a-z]{2,15}\s{1,3}){0,2}[a-z]{2,15}\s{0,3},\s{0,3}/y;
 const NOT_AFTER = /^[^.!?\n]{0,40}?\bnot\s{1,3}(?=\p{Lu})/u;
 const IT_IS_AFTER = /^[^.!?\n]{0,40}?\b(?:it['’]?s|it\s{1,3}is|its)\s{1,3}/iu;
 
@@ -27,9 +34,11 @@ const IT_IS_AFTER = /^[^.!?\n]{0,40}?\b(?:it['’]?s|it\s{1,3}is|its)\s{1,3}/iu;
 export class NameExtractor {
   extract(message: MessageText, out: FactCollector): void {
     this.fromNameIs(message, out);
+    this.fromForeignNameIs(message, out);
     this.fromCallMe(message, out);
     this.fromIAm(message, out);
-    this.fromDisowned(message, out);
+    const swapped = extractNameSwap(message, out);
+    if (!swapped) this.fromDisowned(message, out);
     const opening = extractOpeningName(message.text, out);
     if (opening >= 0) this.followedByNot(message, opening, out);
     extractSignOffName(message.text, out);
@@ -52,6 +61,18 @@ export class NameExtractor {
         out.add('customerName', surnameFirst(text, match[0], name), CONFIDENCE.stated);
         this.followedByNot(message, name.end, out);
       }
+    }
+  }
+
+  /** "mera naam Rohit Sharma hai", "меня зовут Ольга", "main Priya hoon". */
+  private fromForeignNameIs(message: MessageText, out: FactCollector): void {
+    for (const match of message.matches(FOREIGN_NAME_IS, 4)) {
+      const name = readName(message.text, match.index + match[0].length, 'any');
+      if (name) out.add('customerName', name.value, CONFIDENCE.stated);
+    }
+    for (const match of message.matches(MAIN_HOON, 4)) {
+      const name = readName(message.text, match.index + match[0].length, 'capitalized');
+      if (name && HOON.test(message.text.slice(name.end, name.end + 8))) out.add('customerName', name.value, CONFIDENCE.likely);
     }
   }
 
@@ -79,9 +100,11 @@ export class NameExtractor {
     }
   }
 
-  /** "I'm Maria", "I'm Jack's wife, Sarah" or "I'm the treasurer, Gloria Esposito." */
+  /** "I'm Maria", "I'm Precious, we spoke yesterday", "I'm Jack's wife, Sarah" or "I'm the treasurer, Gloria Esposito." */
   private addIntroduced(text: string, end: number, name: NameRead | null, out: FactCollector): void {
     if (name) return out.add('customerName', name.value, name.lowercase ? CONFIDENCE.possible : CONFIDENCE.likely);
+    const word = readName(text, end, 'capitalized');
+    if (word && !word.value.includes(' ') && continuesIntroduction(text, word.end)) return out.add('customerName', word.value, CONFIDENCE.likely);
     const possessive = /^\s{0,3}\p{Lu}[\p{L}-]{0,30}['’]s/u.exec(text.slice(end, end + 40));
     if (possessive) {
       RELATION.lastIndex = end + possessive[0].length;
