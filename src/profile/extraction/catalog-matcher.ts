@@ -1,5 +1,5 @@
 import { CatalogSpeller } from './catalog-speller';
-import { compileTerms, CompiledTerms } from './catalog-terms';
+import { compileTerms, CompiledTerms, TermMatch } from './catalog-terms';
 import { CONFIDENCE } from './confidence';
 import { FactCollector } from './fact-collector';
 import { mentionOf } from './catalog-mention';
@@ -40,22 +40,27 @@ export class CatalogMatcher {
     let signature: number | undefined;
     let problem: boolean | undefined;
     for (const kind of this.kinds) {
-      for (const match of source.matches(kind.pattern)) {
-        const canonical = kind.canonicalOf(match[0]);
+      for (const found of this.matchesOf(source, kind)) {
         signature ??= readSignOff(source.text)?.blockStart ?? -1;
-        if (!canonical || (signature >= 0 && match.index >= signature)) continue;
+        if (!found.canonical || (signature >= 0 && found.index >= signature)) continue;
         prospect ??= !NOT_A_PROSPECT.test(source.text);
         problem ??= PROBLEM.test(source.text);
         const mention = mentionOf({
-          word: match[0],
-          before: source.before(match.index, 80),
-          after: source.after(match.index + match[0].length, 40),
+          word: found.matched,
+          before: source.before(found.index, 80),
+          after: source.after(found.index + found.matched.length, 40),
           isProduct: kind.field === 'productsOfInterest',
           problem,
         });
-        if (mention === 'negated') out.negate(kind.field, canonical, CONFIDENCE.likely);
-        else if (mention === 'interest' && prospect) out.add(kind.field, canonical, CONFIDENCE.likely);
+        if (mention === 'negated') out.negate(kind.field, found.canonical, CONFIDENCE.likely);
+        else if (mention === 'interest' && prospect) out.add(kind.field, found.canonical, CONFIDENCE.likely);
       }
     }
+  }
+
+  /** The kind's words as written, then its terms turned around with "for" ("charger for my electric car"). */
+  private *matchesOf(source: MessageText, kind: CompiledKind): Generator<TermMatch> {
+    for (const match of source.matches(kind.pattern)) yield { index: match.index, matched: match[0], canonical: kind.canonicalOf(match[0]) };
+    yield* kind.inverted(source.text, 8);
   }
 }

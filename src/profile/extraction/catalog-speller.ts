@@ -36,9 +36,8 @@ export class CatalogSpeller {
       const token = run[0];
       const end = run.index + token.length;
       if (token.length < 5 || token.length > 20 || GLUE.test(text[run.index - 1] ?? '') || GLUE.test(text[end] ?? '')) continue;
-      if (isProperNoun(text, run.index, token)) continue;
       const fixed = this.fix(token.toLowerCase());
-      if (!fixed) continue;
+      if (!fixed || isProperNoun(text, run.index, token)) continue;
       corrected = (corrected ?? '') + text.slice(copied, run.index) + fixed;
       copied = end;
     }

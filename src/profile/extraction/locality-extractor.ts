@@ -39,7 +39,7 @@ const ZIP = /\b(?:zip|zipcode|zip\s{0,2}code|postal\s{1,2}code|postcode)(?:\s{0,
 const NOT_ZIP = /^\s{0,3},?\s{0,3}(?:and\s{1,3})?not\s{1,3}(\d{5}(?:-\d{4})?)(?![\d-])/;
 /** "I meant 78746 not 78764", "60647* (not 60674)", "it's 33139 (you have 33193)": a ZIP corrected without the word zip. */
 const ZIP_FOR_ZIP =
-  /(?<![\p{N}$#.,/-])(\d{5})\*?[ \t]{0,3}\(?[ \t]{0,3},?[ \t]{0,3}(?:and[ \t]{1,3})?(?:not|instead[ \t]{1,3}of|rather[ \t]{1,3}than|you[ \t]{1,3}have(?:[ \t]{1,3}it[ \t]{1,3}as)?)[ \t]{1,3}(\d{5})(?![\p{N}.,-])/giu;
+  /\b(\d{5})\*?[ \t]{0,3}\(?[ \t]{0,3},?[ \t]{0,3}(?:and[ \t]{1,3})?(?:not|instead[ \t]{1,3}of|rather[ \t]{1,3}than|you[ \t]{1,3}have(?:[ \t]{1,3}it[ \t]{1,3}as)?)[ \t]{1,3}(\d{5})(?![\p{N}.,-])/giu;
 const TITLE_NAMES = [...US_STATES.keys()].map((name) => name.replace(/\b(?!of\b)\p{L}/gu, (letter) => letter.toUpperCase()));
 /** A state written as its capitalised name or upper-case code, anywhere ("Plano, TX", "Portland, Oregon"). */
 const STATE_MENTION = new RegExp(
@@ -150,7 +150,7 @@ export class LocalityExtractor {
 
   private zipForZip(message: MessageText, out: FactCollector): void {
     for (const match of message.matches(ZIP_FOR_ZIP, 4)) {
-      if (belongsToSomeoneElse(message.before(match.index, 40)) || out.has('addressZip')) continue;
+      if (/[$#.,/-]/.test(message.text[match.index - 1] ?? '') || belongsToSomeoneElse(message.before(match.index, 40)) || out.has('addressZip')) continue;
       out.add('addressZip', match[1], CONFIDENCE.likely);
       out.negate('addressZip', match[2], CONFIDENCE.likely);
     }

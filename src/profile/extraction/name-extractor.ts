@@ -12,11 +12,16 @@ import { belongsToSomeoneElse } from './third-party';
 /** "my name is", "name:", "name's", "my name isn't", and the same in a few other languages. */
 const NAME_IS =
   /\bname(?:\s{0,3}(is\s{1,3}not|isn['’]?t|isnt|ain['’]?t)\b|[\s.]{0,12}(?:is\b|=|:|-|–)|['’]s\b)\s{0,3}(?:(?:spelled|spelt)\s{1,3})?|\bmy\s{1,3}names\s{1,3}(?!(?:are|were|is|on|in)\b)|\bcontact\s{1,3}person\s{0,3}[:=–-]\s{0,3}|\b(?:me\s{1,3}llamo|mi\s{1,3}nombre\s{1,3}es|je\s{1,3}m['’]appelle|mon\s{1,3}nom\s{1,3}est|ich\s{1,3}hei(?:ß|ss)e|mein\s{1,3}name\s{1,3}ist|mi\s{1,3}chiamo|meu\s{1,3}nome\s{1,3}[ée]|me\s{1,3}chamo)\s{1,3}/gi;
-/** "my name is" in languages whose letters \b does not see, or whose cue the pattern above lacks. */
-const FOREIGN_NAME_IS =
-  /(?<![\p{L}])(?:mera\s{1,3}naam|mera\s{1,3}nam|benim\s{1,3}ad[ıi]m|jina\s{1,3}langu\s{1,3}ni|меня\s{1,3}зовут|моё\s{1,3}имя|nazywam\s{1,3}si[ęe]|ik\s{1,3}heet|mijn\s{1,3}naam\s{1,3}is|il\s{1,3}mio\s{1,3}nome\s{1,3}[èe]|nama\s{1,3}saya|ang\s{1,3}pangalan\s{1,3}ko\s{1,3}(?:ay\s{1,3})?|t[êe]n\s{1,3}(?:c[ủu]a\s{1,3})?t[ôo]i\s{1,3}l[àa])(?![\p{L}])\s{1,3}/giu;
+/** "my name is" in other languages, written in ASCII ("mera naam", "benim adim", "jina langu ni"). */
+const FOREIGN_CUES = String.raw`mera\s{1,3}naa?m|benim\s{1,3}adim|jina\s{1,3}langu\s{1,3}ni|nazywam\s{1,3}sie|ik\s{1,3}heet|mijn\s{1,3}naam\s{1,3}is|il\s{1,3}mio\s{1,3}nome\s{1,3}e|nama\s{1,3}saya|ang\s{1,3}pangalan\s{1,3}ko(?:\s{1,3}ay)?|ten\s{1,3}(?:cua\s{1,3})?toi\s{1,3}la`;
+const FOREIGN_NAME_IS = new RegExp(String.raw`\b(?:${FOREIGN_CUES})\s{1,3}`, 'gi');
+/** The same and those with letters past ASCII ("benim adım", "меня зовут", "tên tôi là"); looked for only in such messages. */
+const FOREIGN_NAME_IS_UNICODE = new RegExp(
+  String.raw`(?:${FOREIGN_CUES}|benim\s{1,3}adım|меня\s{1,3}зовут|моё\s{1,3}имя|nazywam\s{1,3}się|il\s{1,3}mio\s{1,3}nome\s{1,3}è|tên\s{1,3}(?:của\s{1,3})?tôi\s{1,3}là)\s{1,3}`,
+  'giu',
+);
 /** Hindi "main Priya hoon": the name between "main" and "hoon". */
-const MAIN_HOON = /(?<![\p{L}])[Mm]ain\s{1,3}(?=\p{Lu})/gu;
+const MAIN_HOON = /\bmain\s{1,3}(?=[A-Z])/gi;
 const HOON = /^\s{1,3}h(?:oo|u)n?(?![\p{L}])/u;
 const NOT_NAME_OWNER = /(?:^|\s)(?:last|first|middle|maiden|family|company|business|brand|product|model|file|street|account|user|screen|pet|dog|cat|project|plan|team|site|domain|network|his|her|their|your|[\p{L}]+['’]s)\s{0,3}$/iu;
 const CALL_ME = /\bcall\s{1,3}me\s{1,3}/gi;
@@ -66,7 +71,9 @@ export class NameExtractor {
 
   /** "mera naam Rohit Sharma hai", "меня зовут Ольга", "main Priya hoon". */
   private fromForeignNameIs(message: MessageText, out: FactCollector): void {
-    for (const match of message.matches(FOREIGN_NAME_IS, 4)) {
+    const unicode = /[ıęèàôêủ\u0400-\u04ff]/.test(message.text);
+    for (const match of message.matches(unicode ? FOREIGN_NAME_IS_UNICODE : FOREIGN_NAME_IS, 4)) {
+      if (/\p{L}/u.test(message.text[match.index - 1] ?? '')) continue;
       const name = readName(message.text, match.index + match[0].length, 'any');
       if (name) out.add('customerName', name.value, CONFIDENCE.stated);
     }

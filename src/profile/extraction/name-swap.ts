@@ -4,7 +4,7 @@ import { MessageText } from './message-text';
 import { readName } from './name-reader';
 
 /** "not" before a capitalised word, at a word start: "Not Kathy.", "it's not Jon", ", not Aysha". */
-const NOT = /(?<![\p{L}\p{N}'’])[Nn]ot\s{1,3}(?=\p{Lu})/gu;
+const NOT = /[Nn]ot(?<![\p{L}\p{N}'’][Nn]ot)\s{1,3}(?=\p{Lu})/gu;
 /** Between the two names: punctuation, a dash, then "it's", "I'm", "should be" or nothing. */
 const BETWEEN = /[\s.,;:!—–-]{1,6}(?:(?:[Ii]t['’]?s|[Ii]ts|[Ii]t\s{1,3}is|I['’]?m|I\s{1,3}am|[Ss]hould\s{1,3}be)\s{1,3})?/y;
 /** The name set before the "not": "Its Bryan. Not Brian", "Should be Aisha Rahman, not Aysha". */
