@@ -23,8 +23,8 @@ const FOREIGN_NAME_IS_UNICODE = new RegExp(
 /** Hindi "main Priya hoon": the name between "main" and "hoon". */
 const MAIN_HOON = /\bmain\s{1,3}(?=[A-Z])/gi;
 const HOON = /^\s{1,3}h(?:oo|u)n?(?![\p{L}])/u;
-const NOT_NAME_OWNER = /(?:^|\s)(?:last|first|middle|maiden|family|company|business|brand|product|model|file|street|account|user|screen|pet|dog|cat|project|plan|team|site|domain|network|his|her|their|your|[\p{L}]+['’]s)\s{0,3}$/iu;
-const CALL_ME = /\bcall\s{1,3}me\s{1,3}/gi;
+const NOT_NAME_OWNER = /(?:^|\s)(?:last|middle|maiden|family|company|business|brand|product|model|file|street|account|user|screen|pet|dog|cat|project|plan|team|site|domain|network|his|her|their|your|[\p{L}]+['’]s)\s{0,3}$/iu;
+const CALL_ME = /\b(?:call\s{1,3}me|i\s{1,3}go\s{1,3}by)\s{1,3}/gi;
 const I_AM = /(?<![A-Za-z\u00c0-\u024f'’])(?:i\s{0,2}['’]m|i\s{1,3}am|im|soy|je\s{1,3}suis|sono|sou|t[ôo]i\s{1,3}l[àa]|ako\s{1,3}si|wo\s{1,3}shi|ik\s{1,3}ben|jestem)(?![A-Za-z\u00c0-\u024f'’])\s{1,3}/gi;
 const DISOWNED = /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}name\b|\b(?:wrong|incorrect)\s{1,3}name\b|\bgot\s{1,3}my\s{1,3}name\s{1,3}wrong\b|\bmisspel(?:led|t)\s{1,3}my\s{1,3}name\b/i;
 const NAMED_NOT_MINE = /(?:is\s{1,3}not|isn['’]?t)\s{1,3}my\s{1,3}name\b/gi;

@@ -8,7 +8,8 @@ const GREETING =
 const THIS_IS = /(?:this\s{1,3}is|it['’]?s|it\s{1,3}is)\s{1,3}/iy;
 /** The same introduction at the start of a later sentence: "following up. it's Deshawn again". */
 const LATER_THIS_IS = /[.!?\n,][ \t]{0,3}(?:this\s{1,3}is|it['’]?s|its|it\s{1,3}is)\s{1,3}/gi;
-const HERE = /\s{1,3}here\b/iy;
+/** "Sofía here", "Dana speaking". */
+const HERE = /\s{1,3}(?:here|speaking)\b/iy;
 /** "Chidi from 4B here": where the author is from, then "here". */
 const FROM_HERE = /\s{1,3}from\s{1,3}[^.,!?\n]{1,30}?\s{1,3}here\b/iy;
 const AGAIN_OR_HERE = /\s{1,3}(?:again|here)\b/iy;
