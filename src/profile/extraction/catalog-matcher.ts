@@ -14,7 +14,7 @@ interface CompiledKind extends CompiledTerms {
 
 /** A message from someone researching, applying for a job or asking for a client: no interest is theirs. */
 const NOT_A_PROSPECT =
-  /\b(?:school\s{1,3}(?:project|report|assignment|paper)|homework|science\s{1,3}fair|(?:i['’]?m|i\s{1,3}am)\s{1,3}(?:a|an)\s{1,3}(?:reporter|journalist|researcher|writer|student|realtor|real\s{1,3}estate\s{1,3}agent|broker)|writing\s{1,3}(?:a|an)\s{1,3}(?:story|article|paper|report|thesis)\s{1,3}(?:on|about)|(?:are\s{1,3}you|you\s{1,3}guys|y['’]all)\s{1,3}hiring|job\s{1,3}(?:opening|posting|application)s?|apply\s{1,3}for\s{1,3}(?:a|the)\s{1,3}job)\b/i;
+  /\b(?:school\s{1,3}(?:project|report|assignment|paper|thing|presentation|class)|homework|science\s{1,3}fair|(?:i['’]?m|i\s{1,3}am)\s{1,3}(?:a|an)\s{1,3}(?:reporter|journalist|researcher|writer|student|realtor|real\s{1,3}estate\s{1,3}agent|broker)|writing\s{1,3}(?:a|an)\s{1,3}(?:story|article|paper|report|thesis)\s{1,3}(?:on|about)|(?:are\s{1,3}you|you\s{1,3}guys|y['’]all)\s{1,3}hiring|job\s{1,3}(?:opening|posting|application)s?|apply\s{1,3}for\s{1,3}(?:a|the)\s{1,3}job)\b/i;
 /** A message about a problem or asking something: an owned or bought product is still of interest. */
 const PROBLEM =
   /\?|\b(?:broke|broken|break|breaks|not\s{1,3}working|stopped|won['’]?t|doesn['’]?t|isn['’]?t|error|leak\w*|nois\w*|beep\w*|click\w*|buzz\w*|fault\w*|issues?|problems?|fix|repair|replace|warranty|died|dead|trips?|tripping|smell\w*|help)\b/i;

@@ -42,17 +42,26 @@ const OTHERS_HAVE =
  * (A spouse's or a parent's wish is the household's: the author is arranging it.)
  */
 const OTHERS_WANT =
-  /\b(?:sister|brother|cousin|friend|neighbou?r|co-?worker|colleague|boss|aunt|uncle|grand(?:ma|pa|mother|father|parents?)|niece|nephew|client|in-laws?)s?\b([^.!?\n]{0,40}?)\b(?:wants?|wanted|is\s{1,3}(?:looking|interested|thinking|considering|getting|asking)|was\s{1,3}(?:looking|interested|thinking|asking)|(?:just\s{1,3}|recently\s{1,3}|already\s{1,3})?(?:got|has|had|bought|installed|put\s{1,3}in|owns|loves?))\b/gi;
+  /\b(?:sister|brother|cousin|friend|buddy|pal|neighbou?r|co-?worker|colleague|boss|aunt|uncle|grand(?:ma|pa|mother|father|parents?)|niece|nephew|client|in-laws?)s?\b([^.!?\n]{0,40}?)\b(?:wants?|wanted|is\s{1,3}(?:looking|interested|thinking|considering|getting|asking)|was\s{1,3}(?:looking|interested|thinking|asking)|(?:just\s{1,3}|recently\s{1,3}|already\s{1,3})?(?:got|has|had|bought|installed|put\s{1,3}in|owns|loves?))\b/gi;
 const FIRST_PERSON = /\b(?:i|we|i['’]m|we['’]re|me|us)\b/i;
 /** "We bought a water heater from you in 2021", "I paid 1,299 for the thermostat install": a past purchase. */
 const PAST_PURCHASE = /\b(?:bought|purchased|paid(?:\s{1,3}[$\d][\d,.]{0,12})?\s{1,3}for)\b(?:\s{1,3}[\p{L}\p{N}'’-]{1,20}){0,3}\s{1,3}$/iu;
 /** "the thermostat you put in last fall": done by the company. */
 const DONE_BY_YOU_AFTER =
   /^\s{0,3}(?:\([^)\n]{0,30}\)\s{0,3})?(?:(?:that|which)\s{1,3})?(?:you|you\s{1,3}guys|y['’]all|your\s{1,3}(?:team|crew|company|guys))\s{1,3}(?:installed|put\s{1,3}in|sold\s{1,3}(?:me|us)|set\s{1,3}up|did|performed|finished|completed|(sent))\b/i;
+/** "a generator installed by you guys": bought from the company already. */
+const INSTALLED_BY_YOU_AFTER = /^\s{1,3}(?:installed|put\s{1,3}in|set\s{1,3}up)\s{1,3}by\s{1,3}(?:you|y['’]all|your\s{1,3}(?:team|crew|company|guys))\b/i;
+/** "solar from another company": owned, and bought elsewhere. */
+const FROM_ELSEWHERE_AFTER =
+  /^\s{1,3}(?:from|by|through|with)\s{1,3}(?:another|a\s{1,3}different|the\s{1,3}other|other|a\s{1,3}previous|the\s{1,3}previous)\s{1,3}(?:company|installer|contractor|provider)\b/i;
 /** "the water heater you installed", "was repaired": a service already done, not one wanted. */
 const DONE = /\b(?:you|you\s{1,3}guys|they|was|were|been|had|already|previously|recently)\s{1,3}$/i;
 /** "my husband fixed it", "the tech repaired it": a past-tense service word after someone who did it. */
-const DONE_BY_SOMEONE = /\b(?:i|we|he|she|they|husband|wife|someone|somebody|guy|tech|technician|electrician|plumber|contractor|company|installer)\s{1,3}(?:already\s{1,3}|just\s{1,3}|finally\s{1,3})?$/i;
+const DONE_BY_SOMEONE = /\b(?:i|we|he|she|they|who|husband|wife|someone|somebody|guy|tech|technician|electrician|plumber|contractor|company|installer)\s{1,3}(?:already\s{1,3}|just\s{1,3}|finally\s{1,3})?$/i;
+/** "we had a generator installed", "got it fixed": a past-tense service word after "had" or "got" and its object. */
+const HAD_IT_DONE = /\b(?:had|got)\s{1,3}(?:[\p{L}'’-]{1,20}\s{1,3}){0,4}$/iu;
+/** "installed by you guys": done by the company. */
+const BY_YOU_AFTER = /^\s{1,3}by\s{1,3}(?:you|y['’]all|your\s{1,3}(?:team|crew|company|guys))\b/i;
 /** "(who thinks he can fix everything)": a service someone else can do. */
 const OTHERS_DO = /\b(?:he|she|they|husband|wife|brother|sister|son|dad|father|friend|neighbou?r)\s{1,3}(?:can|could|will|would|is\s{1,3}going\s{1,3}to|tried\s{1,3}to|wants\s{1,3}to)\s{1,3}$/i;
 /** "fix the website", "install the app", "audit my bill": a service word about no equipment. */
@@ -79,7 +88,7 @@ export function mentionOf(context: MentionContext): Mention {
   if (REMOVED_BEFORE.test(before) && FROM_THE_ORDER.test(after)) return 'negated';
   if (inScope(OTHERS_HAVE, before) || othersWant(before)) return null;
   if ((PAST_PURCHASE.test(before) || OWNED_AND_LIKED.test(before)) && !context.problem) return null;
-  if (context.isProduct) return inScope(ALREADY_HAVE, before) || (DONE_BY_YOU_AFTER.test(after) && !context.problem) ? null : 'interest';
+  if (context.isProduct) return isOwned(before, after, context.problem) ? null : 'interest';
   return isDone(word, before, after) ? null : 'interest';
 }
 
@@ -89,11 +98,17 @@ function isAnotherThing(word: string, before: string, after: string, isProduct: 
   return !isProduct && NO_EQUIPMENT_AFTER.test(after);
 }
 
+/** Owned already: "we already have", bought elsewhere, or put in by the company with nothing wrong now. */
+function isOwned(before: string, after: string, problem: boolean): boolean {
+  if (inScope(ALREADY_HAVE, before) || FROM_ELSEWHERE_AFTER.test(after)) return true;
+  return !problem && (DONE_BY_YOU_AFTER.test(after) || INSTALLED_BY_YOU_AFTER.test(after));
+}
+
 function isDone(word: string, before: string, after: string): boolean {
   if (OTHERS_DO.test(before) || (/ers?$/i.test(word) && PERSON_DID_AFTER.test(after))) return true;
   const done = DONE_BY_YOU_AFTER.exec(after);
   if (done) return !done[1] || /ers?$/i.test(word);
-  return /ed$/i.test(word) && (DONE.test(before) || DONE_BY_SOMEONE.test(before));
+  return /ed$/i.test(word) && (DONE.test(before) || DONE_BY_SOMEONE.test(before) || HAD_IT_DONE.test(before) || BY_YOU_AFTER.test(after));
 }
 
 function othersWant(before: string): boolean {

@@ -16,7 +16,7 @@ export interface TermMatch {
 }
 
 /** "charger for my electric car": a word, "for", an optional determiner, then one or two words. */
-const FOR = /\bfor[ \t]{1,3}(?:(?:a|an|the|my|our|your|his|her|their)[ \t]{1,3})?([a-z0-9\u00c0-\u024f]{1,20})(?:[ \t-]{1,3}([a-z0-9\u00c0-\u024f]{1,20}))?/gi;
+const FOR = /\bfor[ \t]{1,3}(?:(?:a|an|the|my|our|your|his|her|their)[ \t]{1,3})?(?:[a-z]{1,15}['’]s[ \t]{1,3})?([a-z0-9\u00c0-\u024f]{1,20})(?:[ \t-]{1,3}([a-z0-9\u00c0-\u024f]{1,20}))?/gi;
 const HEAD = /(?:^|[^\p{L}\p{N}@._%])([\p{L}\p{N}]{1,20})[ \t]{1,3}$/u;
 
 /**

@@ -27,6 +27,11 @@ export class FactCollector {
     return this.single.has(field);
   }
 
+  /** The best value of a single-valued field so far. */
+  valueOf(field: ProfileField): string | undefined {
+    return this.single.get(field)?.value;
+  }
+
   /** Whether a value of `field` was disowned by name (not just "that's not my ..."). */
   hasNamedNegation(field: ProfileField): boolean {
     return this.negations.some((negation) => negation.field === field && negation.value !== null);

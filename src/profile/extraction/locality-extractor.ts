@@ -35,7 +35,7 @@ const STATE_LAST_WORDS = new Set([...US_STATES.values()].map((code) => code.toLo
 /** "from Edison NJ", "in Sugar Land TX": a city and a state without a comma after one of these. */
 const FROM_OR_IN = /\b(?:from|in)\s{1,3}$/i;
 const STATE_IS = /\bstate\s{0,3}(?:is|:|=|-)\s{0,3}(?:in\s{1,3})?/gi;
-const ZIP = /\b(?:zip|zipcode|zip\s{0,2}code|postal\s{1,2}code|postcode)(?:\s{0,3}(?:is|:|=|-|#|['’]s))?(?:\s{1,3}(?:is|actually)){0,3}\s{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/gi;
+const ZIP = /\b(?:zip|zipcode|zip\s{0,2}code|postal\s{1,2}code|postcode)(?:\s{0,3}(?:is|:|=|-|#|\?|['’]s))?(?:\s{1,3}(?:is|actually)){0,3}\s{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/gi;
 const NOT_ZIP = /^\s{0,3},?\s{0,3}(?:and\s{1,3})?not\s{1,3}(\d{5}(?:-\d{4})?)(?![\d-])/;
 /** "I meant 78746 not 78764", "60647* (not 60674)", "it's 33139 (you have 33193)": a ZIP corrected without the word zip. */
 const ZIP_FOR_ZIP =
@@ -109,7 +109,7 @@ export class LocalityExtractor {
       const locality = readLocality(message.text, cityStart, false, false);
       if (!locality?.city || !locality.state) continue;
       if (!city[2].includes(',') && !locality.zip && !FROM_OR_IN.test(message.before(cityStart, 12))) continue;
-      if (!locality.zip && askedAbout(message, cityStart)) continue;
+      if ((!locality.zip && askedAbout(message, cityStart)) || anotherCity(locality, out)) continue;
       add(locality, locality.zip ? CONFIDENCE.stated : CONFIDENCE.likely, out);
     }
   }
@@ -166,6 +166,12 @@ export class LocalityExtractor {
       if (not) out.negate('addressZip', not[1], CONFIDENCE.stated);
     }
   }
+}
+
+/** "Our church is in Lafayette, LA but I live in Breaux Bridge": a place other than the home already read. */
+function anotherCity(locality: Locality, out: FactCollector): boolean {
+  const home = out.valueOf('addressCity');
+  return home !== undefined && locality.city !== null && locality.city !== home;
 }
 
 /** Whether the sentence around a place asks about coverage ("do you cover that?", "in your service area?"). */

@@ -20,6 +20,8 @@ const FOREIGN_NAME_IS_UNICODE = new RegExp(
   String.raw`(?:${FOREIGN_CUES}|benim\s{1,3}adım|меня\s{1,3}зовут|моё\s{1,3}имя|nazywam\s{1,3}się|il\s{1,3}mio\s{1,3}nome\s{1,3}è|tên\s{1,3}(?:của\s{1,3})?tôi\s{1,3}là)\s{1,3}`,
   'giu',
 );
+/** "My name Park Ji-hoon": the verb left out, a capitalised name right after. */
+const MY_NAME_BARE = /\b[Mm]y\s{1,3}name\s{1,3}(?!(?:Is|IS|Was|WAS)\b)(?=\p{Lu})/gu;
 /** Hindi "main Priya hoon": the name between "main" and "hoon". */
 const MAIN_HOON = /\bmain\s{1,3}(?=[A-Z])/gi;
 const HOON = /^\s{1,3}h(?:oo|u)n?(?![\p{L}])/u;
@@ -76,6 +78,10 @@ export class NameExtractor {
       if (/\p{L}/u.test(message.text[match.index - 1] ?? '')) continue;
       const name = readName(message.text, match.index + match[0].length, 'any');
       if (name) out.add('customerName', name.value, CONFIDENCE.stated);
+    }
+    for (const match of message.matches(MY_NAME_BARE, 4)) {
+      const name = readName(message.text, match.index + match[0].length, 'capitalized');
+      if (name) out.add('customerName', name.value, CONFIDENCE.likely);
     }
     for (const match of message.matches(MAIN_HOON, 4)) {
       const name = readName(message.text, match.index + match[0].length, 'capitalized');

@@ -4,11 +4,13 @@ import { NameRead, readName } from './name-reader';
 
 /** A greeting or a filler word ("sorry,", "oops"), with the emoji and punctuation around it. */
 const GREETING =
-  /[\s\p{P}\p{Extended_Pictographic}\u{FE0F}]{0,6}(?:(?:hi+|hello+|hey+|hiya|yo|greetings|good\s{1,3}(?:morning|afternoon|evening|day)|hola|buenas(?:\s{1,3}(?:tardes|noches|d[ií]as))?|bonjour|hallo|ciao|ol[aá]|oi|namaste|sorry|oops|ok|okay|yes|yeah|yep|oh|um+|so|correction|update)(?:\s{1,3}(?:there|all|team|guys))?[\s,!.:;–—\p{Extended_Pictographic}\u{FE0F}-]{0,8})?/iuy;
+  /[\s\p{P}\p{Extended_Pictographic}\u{FE0F}]{0,6}(?:(?:hi+|hello+|hey+|hiya|yo|sup|wassup|howdy|greetings|good\s{1,3}(?:morning|afternoon|evening|day)|hola|buenas(?:\s{1,3}(?:tardes|noches|d[ií]as))?|bonjour|hallo|ciao|ol[aá]|oi|namaste|sorry|oops|ok|okay|yes|yeah|yep|oh|um+|so|correction|update)(?:\s{1,3}(?:there|all|team|guys))?[\s,!.:;–—\p{Extended_Pictographic}\u{FE0F}-]{0,8})?/iuy;
 const THIS_IS = /(?:this\s{1,3}is|it['’]?s|it\s{1,3}is)\s{1,3}/iy;
 /** The same introduction at the start of a later sentence: "following up. it's Deshawn again". */
 const LATER_THIS_IS = /[.!?\n,][ \t]{0,3}(?:this\s{1,3}is|it['’]?s|its|it\s{1,3}is)\s{1,3}/gi;
 /** "Sofía here", "Dana speaking". */
+/** A later sentence that starts with a capital: "Sorry to bother. Kenji here." */
+const LATER_SENTENCE = /[.!?\n][ \t]{0,3}(?=\p{Lu})/gu;
 const HERE = /\s{1,3}(?:here|speaking)\b/iy;
 /** "Chidi from 4B here": where the author is from, then "here". */
 const FROM_HERE = /\s{1,3}from\s{1,3}[^.,!?\n]{1,30}?\s{1,3}here\b/iy;
@@ -53,8 +55,13 @@ function laterIntroductions(text: string, out: FactCollector): void {
   const opening = openingEnd(text);
   let seen = 0;
   for (const cue of text.matchAll(LATER_THIS_IS)) {
-    if (++seen > 8) return;
+    if (++seen > 8) break;
     if (cue.index >= opening) introduced(text, cue.index + cue[0].length, cue[0].slice(1).trim(), false, out);
+  }
+  seen = 0;
+  for (const start of text.matchAll(LATER_SENTENCE)) {
+    if (++seen > 8) return;
+    if (start.index >= opening) nameHere(text, start.index + start[0].length, out);
   }
 }
 

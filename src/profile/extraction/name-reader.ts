@@ -18,7 +18,7 @@ export interface NameRead {
 }
 
 const TOKEN = /[ \t]{0,3}([\p{L}][\p{L}\p{M}'’-]{0,30})/uy;
-const HONORIFIC = /[ \t]{0,3}(?:dr|mr|mrs|ms|miss|mx|prof)\.?(?=[ \t])/iy;
+const HONORIFIC = /[ \t]{0,3}(?:dr|mr|mrs|ms|miss|mx|prof|professor|rev|reverend|pastor|rabbi|imam|capt|captain|sgt)\.?(?=[ \t])/iy;
 /**
  * After a lower-case first name that is also a word ("bill", "grace"), what shows it is a name:
  * punctuation, "here", "again", or "from" and a place that is no time ("this is bill from
