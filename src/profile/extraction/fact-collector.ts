@@ -32,10 +32,6 @@ export class FactCollector {
     return this.single.get(field)?.value;
   }
 
-  /** Whether a value of `field` was disowned by name (not just "that's not my ..."). */
-  hasNamedNegation(field: ProfileField): boolean {
-    return this.negations.some((negation) => negation.field === field && negation.value !== null);
-  }
 
   /** `correctionCue`: the message words itself as a correction ("actually", "I meant", "new number"). */
   result(correctionCue: boolean): ExtractionResult {
