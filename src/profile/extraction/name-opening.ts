@@ -9,6 +9,7 @@ const THIS_IS = /(?:this\s{1,3}is|it['’]?s|it\s{1,3}is)\s{1,3}/iy;
 /** The same introduction at the start of a later sentence: "following up. it's Deshawn again". */
 const LATER_THIS_IS = /[.!?\n,][ \t]{0,3}(?:this\s{1,3}is|it['’]?s|its|it\s{1,3}is)\s{1,3}/gi;
 /** "Sofía here", "Dana speaking". */
+const LATER_WORDS = /\b(?:again|here|speaking|from|not)\b/i;
 /** A later sentence that starts with a capital: "Sorry to bother. Kenji here." */
 const LATER_SENTENCE = /[.!?\n][ \t]{0,3}(?=\p{Lu})/gu;
 const HERE = /\s{1,3}(?:here|speaking)\b/iy;
@@ -52,6 +53,8 @@ export function extractOpeningName(text: string, out: FactCollector): number {
 }
 
 function laterIntroductions(text: string, out: FactCollector): void {
+  // A later introduction needs one of these words after the name; most messages have none.
+  if (!LATER_WORDS.test(text)) return;
   const opening = openingEnd(text);
   let seen = 0;
   for (const cue of text.matchAll(LATER_THIS_IS)) {
