@@ -65,3 +65,66 @@ describe('address: disowned', () => {
     expect(result.correction).toBe(true);
   });
 });
+
+describe('address: places asked about and places of others', () => {
+  it.each([
+    ["Is Macon, GA something y'all cover or is that too far out"],
+    ['Do you guys go out as far as Lake Havasu City, AZ?'],
+    ['What about Sugar Land, TX, do you cover that?'],
+    ["dad's generator needs its annual service, he's at 44 Pell Rd in Warwick RI. can someone go by?"],
+  ])('reads no home in %j', (text) => {
+    expect(addressOf(text)).toEqual({});
+  });
+
+  it('keeps a place asked about when the message gives its ZIP', () => {
+    expect(addressOf('Kansas City, MO 64111 - is that in your area?')).toEqual({ addressCity: 'Kansas City', addressState: 'MO', addressZip: '64111' });
+  });
+
+  it("keeps the home city, not another place's state", () => {
+    expect(addressOf('Our church is in Lafayette, LA but I live in Breaux Bridge')).toEqual({ addressCity: 'Breaux Bridge' });
+  });
+
+  it('disowns the place set against the home', () => {
+    const text = "I'm in Santa Rosa Beach, FL, not Santa Rosa CA, your rep keeps mixing that up";
+    expect(addressOf(text)).toEqual({ addressCity: 'Santa Rosa Beach', addressState: 'FL' });
+    expect(negationsOf(text)).toEqual(['addressCity=Santa Rosa', 'addressState=CA']);
+  });
+});
+
+describe('address: more cities and formats', () => {
+  it.each([
+    ['I live in King of Prussia, PA and want a quote', { addressCity: 'King of Prussia', addressState: 'PA' }],
+    ['P.O. Box 92, Truth or Consequences, NM 87901', { addressStreet: 'PO Box 92', addressCity: 'Truth or Consequences', addressState: 'NM', addressZip: '87901' }],
+    ["We're at 2810 Mesquite Trl, Round Rock 78681", { addressStreet: '2810 Mesquite Trl', addressCity: 'Round Rock', addressZip: '78681' }],
+    ['Hello I want to ask about the solar for my house in Lahore', { addressCity: 'Lahore' }],
+    ['My zip? 94107', { addressZip: '94107' }],
+  ])('reads %j', (text, facts) => {
+    expect(addressOf(text)).toEqual(facts);
+  });
+});
+
+describe('address: corrections without the word zip or a second street name', () => {
+  it.each([
+    ['oops, I meant 78746 not 78764', '78746', '78764'],
+    ['oops 60647* (not 60674)', '60647', '60674'],
+    ["Typo on my end, it's 33139 (you have 33193)", '33139', '33193'],
+  ])('reads %j', (text, zip, wrong) => {
+    expect(addressOf(text)).toEqual({ addressZip: zip });
+    expect(negationsOf(text)).toEqual([`addressZip=${wrong}`]);
+    expect(profileExtractor.extract(text).correction).toBe(true);
+  });
+
+  it('reads no ZIP from two numbers in a message that corrects nothing', () => {
+    expect(addressOf('we used 12345 not 23456 kWh last year')).toEqual({});
+  });
+
+  it('reads a house number corrected before the street', () => {
+    const text = "Address correction: it's 4112 not 4121 Lakeshore Dr";
+    expect(addressOf(text)).toEqual({ addressStreet: '4112 Lakeshore Dr' });
+    expect(negationsOf(text)).toEqual(['addressStreet=4121 Lakeshore Dr']);
+  });
+
+  it('reads "Not 4410. It\'s 4140 ..." as a correction', () => {
+    expect(profileExtractor.extract("Wait. Not 4410. It's 4140 Winding Creek Rd.").correction).toBe(true);
+  });
+});

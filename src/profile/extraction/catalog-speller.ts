@@ -5,11 +5,14 @@ const RUN = /\p{L}+/gu;
 const GLUE = /[\p{N}@._'’-]/u;
 /** Tokens looked at per message: a message about one person has far fewer words to check. */
 const MAX_TOKENS = 2000;
+/** What comes before a word that starts a sentence: nothing, or an end mark not after a title ("Mr."). */
+const SENTENCE_START = /(?:^\s{0,3}|(?<!\b(?:mr|mrs|ms|dr|st|jr|sr))[.!?\n]\s{0,3})$/i;
 
 /**
  * Corrects words one edit (a letter left out, added, changed or two swapped) away from a word of
  * the catalog: "batery", "pannels", "heter", "genrator". Words of everyday English are never
- * changed ("polar" is not "solar", "theater" is not "heater"). Symmetric deletion: each catalog
+ * changed ("polar" is not "solar", "theater" is not "heater"), nor are names ("Mr. Patel" is not a
+ * panel, "Los Angeles" no "paneles"). Symmetric deletion: each catalog
  * word and each of its one-letter deletions is indexed once; a message word is looked up with its
  * own deletions, so the cost is a few set look-ups per unknown word.
  */
@@ -34,7 +37,7 @@ export class CatalogSpeller {
       const end = run.index + token.length;
       if (token.length < 5 || token.length > 20 || GLUE.test(text[run.index - 1] ?? '') || GLUE.test(text[end] ?? '')) continue;
       const fixed = this.fix(token.toLowerCase());
-      if (!fixed) continue;
+      if (!fixed || isProperNoun(text, run.index, token)) continue;
       corrected = (corrected ?? '') + text.slice(copied, run.index) + fixed;
       copied = end;
     }
@@ -58,6 +61,12 @@ export class CatalogSpeller {
     }
     return null;
   }
+}
+
+/** A capitalised word inside a sentence is a name ("Mr. Patel", "Los Angeles"), not a misspelling. */
+function isProperNoun(text: string, index: number, token: string): boolean {
+  if (token[0] === token[0].toLowerCase()) return false;
+  return !SENTENCE_START.test(text.slice(Math.max(0, index - 8), index));
 }
 
 function deletions(word: string): string[] {

@@ -64,3 +64,46 @@ describe('emails and phones written around', () => {
     expect(negationsOf('That email bounces, try dwilson at outlook dot com')).toEqual(['email=(stored)']);
   });
 });
+
+describe('channel, time and language phrasings (holdout-4 and holdout-5)', () => {
+  it.each([
+    ['Text ok after 5:30', { 'preferences.contactChannel': 'sms', 'preferences.contactTime': 'evening' }],
+    ["I'm hard to reach by phone during the day, email is more reliable", { 'preferences.contactChannel': 'email' }],
+    ['Call after the kids are in bed', { 'preferences.contactChannel': 'phone' }],
+    ["Hello, I'm Arjun. Can we do a call at 6?", { customerName: 'Arjun', 'preferences.contactChannel': 'phone', 'preferences.contactTime': 'evening' }],
+    ['Can I get a call around 10 tomorrow?', { 'preferences.contactChannel': 'phone', 'preferences.contactTime': 'morning' }],
+    ['Können Sie mich morgens anrufen?', { 'preferences.contactChannel': 'phone', 'preferences.contactTime': 'morning' }],
+    ['Do you have Punjabi-speaking staff?', { 'preferences.language': 'pa' }],
+  ])('reads %j', (text, facts) => {
+    expect(factsOf(text)).toEqual(facts);
+  });
+
+  it.each([
+    ['Please only email. I\'m deaf and phone calls don\'t work for me.', ['preferences.contactChannel=phone']],
+    ['Correo electrónico por favor, no llamadas', ['preferences.contactChannel=phone']],
+    ["Nope, evenings don't work, I have night classes. Mornings are fine.", ['preferences.contactTime=evening']],
+  ])('reads what %j refuses', (text, negations) => {
+    expect(negationsOf(text)).toEqual(negations);
+  });
+
+  it.each([
+    ['I was told someone would call between 1 and 3 today.', 'preferences.contactTime'],
+    ['Call after the kids are in bed, like 8:30', 'preferences.contactTime'],
+    ['Any chance someone speaks Haitian Creole? My mom is the homeowner', 'preferences.language'],
+    ['Do you have Chinese-speaking staff? My parents only speak Mandarin.', 'preferences.language'],
+  ])('reads nothing for %j in %s', (text, field) => {
+    expect(factsOf(text)[field]).toBeUndefined();
+  });
+});
+
+describe('stored values disowned in more words', () => {
+  it.each([
+    ['The email on my account is old. Please use kwame.boateng@outlook.com going forward', 'email=(stored)'],
+    ["my email is wrong on the portal, it's j.smith.nyc@gmail.com", 'email=(stored)'],
+    ["My email isn't right on the quote. Should be hb.larsen@gmail.com", 'email=(stored)'],
+    ['my new # is 415-555-0106, the 650 one is disconnected', 'phone=(stored)'],
+  ])('reads %j as a correction', (text, negation) => {
+    expect(negationsOf(text)).toEqual([negation]);
+    expect(profileExtractor.extract(text).correction).toBe(true);
+  });
+});

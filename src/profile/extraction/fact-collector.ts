@@ -14,6 +14,7 @@ export class FactCollector {
     }
     const current = this.single.get(field);
     if (!current || confidence > current.confidence) this.single.set(field, { field, value, confidence });
+    else if (fuller(value, current.value)) this.single.set(field, { field, value, confidence: current.confidence });
   }
 
   negate(field: ProfileField, value: string | null, confidence: number): void {
@@ -26,6 +27,12 @@ export class FactCollector {
     return this.single.has(field);
   }
 
+  /** The best value of a single-valued field so far. */
+  valueOf(field: ProfileField): string | undefined {
+    return this.single.get(field)?.value;
+  }
+
+
   /** `correctionCue`: the message words itself as a correction ("actually", "I meant", "new number"). */
   result(correctionCue: boolean): ExtractionResult {
     const negated = (fact: ExtractedFact): boolean => this.negations.some((n) => n.field === fact.field && n.value === fact.value);
@@ -36,4 +43,9 @@ export class FactCollector {
     const correction = replaces || (correctionCue && (scalarFacts.length > 0 || scalarNegations.length > 0));
     return { facts, negations: [...this.negations], correction };
   }
+}
+
+/** The same name written out in full later ("It's Jonathan. ... Jonathan Reyes"): keep the longer one. */
+function fuller(value: string, current: string): boolean {
+  return value.startsWith(`${current} `);
 }

@@ -44,6 +44,12 @@ const WORDS = /([\p{L}\p{M}-]{2,20})(?:[ \t]{1,3}([\p{L}\p{M}-]{2,20}))?/uy;
 /** "Spanish please", "English only please", "Vietnamese speakers". */
 const PLEASE = /\b(?:please|pls|plz|por\s{1,3}favor|s['’]il\s{1,3}vous\s{1,3}pla[iî]t|bitte|per\s{1,3}favore|speakers?|speaking\s{1,3}(?:agent|rep|representative|person|staff|someone))\b/gi;
 const WORD_BEFORE = /([\p{L}\p{M}-]{2,20})(?:\s{1,3}only)?[\s,]{0,3}$/u;
+/** "Punjabi-speaking staff", "a Spanish speaker": a language asked for. */
+const SPEAKING = /[-\s]speak(?:ing\s{1,3}(?:staff|agents?|reps?|representatives?|person|people|someone|technicians?|techs?|employees?|crew|installers?|team|support|folks)|ers?)\b/gi;
+const LANGUAGE_BEFORE = /(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]{2,20})\s{0,2}$/u;
+/** A parent or grandparent named in the message: a language asked for is theirs ("someone who speaks Creole? My mom is the homeowner"). */
+const ELDER =
+  /\b(?:mom|mother|mum|dad|father|parents?|grandma|grandpa|grandmother|grandfather|grandparents|mother[-\s]in[-\s]law|father[-\s]in[-\s]law|in-laws?|abuela|abuelo|abuelita)\b/i;
 /** "she only speaks Korean": someone else's language. */
 const THIRD_PERSON = /\b(?:she|he|they)(?:\s{1,3}[a-z]{1,12})?\s{1,3}$/i;
 const NEGATED_CUE = /\b(?:don['’]?t|do\s{1,3}not|doesn['’]?t|never|can['’]?t|not)\s{1,3}$/i;
@@ -75,7 +81,7 @@ export class LanguageExtractor {
         out.negate('preferences.language', found.code, cue.confidence);
         const speaks = cue.speaks?.find((_, group) => match[group + 1] !== undefined);
         if (speaks && speaks !== found.code) out.add('preferences.language', speaks, CONFIDENCE.likely);
-      } else if (!NEGATED_CUE.test(before) && !THIRD_PERSON.test(before) && !belongsToSomeoneElse(before)) {
+      } else if (!NEGATED_CUE.test(before) && !THIRD_PERSON.test(before) && !belongsToSomeoneElse(before) && !forAnElder(message, match[0])) {
         out.add('preferences.language', found.code, cue.confidence);
       }
     }
@@ -92,7 +98,12 @@ export class LanguageExtractor {
   private beforePlease(message: MessageText, out: FactCollector): void {
     for (const match of message.matches(PLEASE)) {
       const word = WORD_BEFORE.exec(message.before(match.index, 30));
-      if (word) this.add(word[1], CONFIDENCE.likely, out);
+      if (word && !forAnElder(message, match[0])) this.add(word[1], CONFIDENCE.likely, out);
+    }
+    if (!/speak/i.test(message.text)) return;
+    for (const match of message.matches(SPEAKING, 4)) {
+      const word = LANGUAGE_BEFORE.exec(message.before(match.index, 24));
+      if (word && !forAnElder(message, 'speaking')) this.add(word[1], CONFIDENCE.likely, out);
     }
   }
 
@@ -110,6 +121,11 @@ export class LanguageExtractor {
     const code = LANGUAGE_NAMES.get(languageKey(word));
     if (code) out.add('preferences.language', code, confidence);
   }
+}
+
+/** A language asked for in the third person ("someone who speaks X", "X speakers") when the message names a parent. */
+function forAnElder(message: MessageText, cue: string): boolean {
+  return /^(?:speaks|speaking|speakers?)\b/i.test(cue) && ELDER.test(message.text);
 }
 
 /** The language named at `start`: two-word names first ("Haitian Creole"), then one word. */

@@ -1,4 +1,5 @@
 import { CONFIDENCE } from './confidence';
+import { hasCorrectionCue } from './correction-cue';
 import { FactCollector } from './fact-collector';
 import { Locality, readLocality } from './locality-reader';
 import { MessageText } from './message-text';
@@ -10,9 +11,9 @@ import { US_STATES } from './us-states';
 /** Where someone lives: "I live in", "based in", "city is"; lower-case places allowed after these. */
 const RESIDES = /\b(?:live|living|reside|residing)\s{1,3}in\s{1,3}|\b(?:located|based|situated)\s{1,3}in\s{1,3}|\b(?:home|house|property)\s{1,3}is\s{1,3}in\s{1,3}|\b(?:city|town)\s{1,3}of\s{1,3}|\b(?:vivo|resido|moro)\s{1,3}(?:en|em|no|na)\s{1,3}|\bj['’]habite\s{1,3}(?:à|a|en)\s{1,3}|\bich\s{1,3}wohne\s{1,3}in\s{1,3}/gi;
 const CITY_IS = /\b(?:city|town)\s{0,3}(?:is|:|=|-)\s{0,3}/gi;
-/** "I'm in Boston", "we're in Raleigh NC", "moved to Denver": capitals only. */
+/** "I'm in Boston", "we're in Raleigh NC", "moved to Denver", "solar for my house in Lahore": capitals only. */
 const IS_IN =
-  /\b(?:i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}(?:(?:over|out|down|up|back)\s{1,3})?in\s{1,3}|\bmoved\s{1,3}to\s{1,3}|\b(?:live|living|i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}(?:on|in)\s{1,3}the\s{1,3}(?:north|south|east|west|north\s?east|north\s?west|south\s?east|south\s?west)(?:ern)?\s{1,3}(?:side|part|end)\s{1,3}of\s{1,3}/gi;
+  /\b(?:i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}(?:(?:over|out|down|up|back)\s{1,3})?in\s{1,3}|\b(?:my|our)\s{1,3}(?:house|home|place)\s{1,3}in\s{1,3}|\bmoved\s{1,3}to\s{1,3}|\b(?:live|living|i\s{0,2}['’]?m|i\s{1,3}am|we\s{0,2}['’]?re|we\s{1,3}are)\s{1,3}(?:on|in)\s{1,3}the\s{1,3}(?:north|south|east|west|north\s?east|north\s?west|south\s?east|south\s?west)(?:ern)?\s{1,3}(?:side|part|end)\s{1,3}of\s{1,3}/gi;
 /** "while I'm in London", "when we're in Denver": a stay, not a home. */
 const TEMPORARY = /\b(?:while|when|whenever|until|till|if|once)\s{1,3}$/i;
 /** "I'm in London for work this month", "we're in Denver visiting": a stay, not a home. */
@@ -34,15 +35,24 @@ const STATE_LAST_WORDS = new Set([...US_STATES.values()].map((code) => code.toLo
 /** "from Edison NJ", "in Sugar Land TX": a city and a state without a comma after one of these. */
 const FROM_OR_IN = /\b(?:from|in)\s{1,3}$/i;
 const STATE_IS = /\bstate\s{0,3}(?:is|:|=|-)\s{0,3}(?:in\s{1,3})?/gi;
-const ZIP = /\b(?:zip|zipcode|zip\s{0,2}code|postal\s{1,2}code|postcode)(?:\s{0,3}(?:is|:|=|-|#|['’]s))?(?:\s{1,3}(?:is|actually)){0,3}\s{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/gi;
+const ZIP = /\b(?:zip|zipcode|zip\s{0,2}code|postal\s{1,2}code|postcode)(?:\s{0,3}(?:is|:|=|-|#|\?|['’]s))?(?:\s{1,3}(?:is|actually)){0,3}\s{0,3}(\d{5}(?:-\d{4})?)(?![\d-])/gi;
 const NOT_ZIP = /^\s{0,3},?\s{0,3}(?:and\s{1,3})?not\s{1,3}(\d{5}(?:-\d{4})?)(?![\d-])/;
+/** "I meant 78746 not 78764", "60647* (not 60674)", "it's 33139 (you have 33193)": a ZIP corrected without the word zip. */
+const ZIP_FOR_ZIP =
+  /\b(\d{5})\*?[ \t]{0,3}\(?[ \t]{0,3},?[ \t]{0,3}(?:and[ \t]{1,3})?(?:not|instead[ \t]{1,3}of|rather[ \t]{1,3}than|you[ \t]{1,3}have(?:[ \t]{1,3}it[ \t]{1,3}as)?)[ \t]{1,3}(\d{5})(?![\p{N}.,-])/giu;
 const TITLE_NAMES = [...US_STATES.keys()].map((name) => name.replace(/\b(?!of\b)\p{L}/gu, (letter) => letter.toUpperCase()));
 /** A state written as its capitalised name or upper-case code, anywhere ("Plano, TX", "Portland, Oregon"). */
 const STATE_MENTION = new RegExp(
   String.raw`(?<![\p{L}])(?:${[...TITLE_NAMES, ...US_STATES.values()].sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`,
   'gu',
 );
-const CITY_BEFORE = /(?:^|[^\p{L}'’.-])((?:\p{Lu}[\p{L}\p{M}'’.-]{0,24}[ \t]{1,2}){0,2}\p{Lu}[\p{L}\p{M}'’.-]{0,24})([ \t]{0,2},[ \t]{0,2}|[ \t]{1,2})$/u;
+const CITY_BEFORE =
+  /(?:^|[^\p{L}'’.-])((?:\p{Lu}[\p{L}\p{M}'’.-]{0,24}[ \t]{1,2}(?:(?:of|or|de|del|la|on|upon)[ \t]{1,2})?){0,2}\p{Lu}[\p{L}\p{M}'’.-]{0,24})([ \t]{0,2},[ \t]{0,2}|[ \t]{1,2})$/u;
+/** "Do you guys go out as far as Lake Havasu City, AZ?", "Sugar Land, TX, do you cover that?": a place asked about. */
+const COVERAGE =
+  /\b(?:cover|covers|covered|coverage|serve|serves|service\s{1,3}(?:area|that|there|it)|(?:your|the)\s{1,3}(?:service\s{1,3})?(?:area|range|territory|zone)|too\s{1,3}far|as\s{1,3}far\s{1,3}as|come\s{1,3}out\s{1,3}to|travel\s{1,3}to|(?:do|does|can|will)\s{1,3}(?:you|y['’]all|your\s{1,3}\w{1,12})(?:\s{1,3}guys)?\s{1,3}(?:go|come|work|install|service|operate))\b/i;
+/** ", not Santa Rosa CA": a place the author says is not theirs, right after theirs. */
+const NOT_THERE = /[ \t]{0,3},?[ \t]{0,3}not[ \t]{1,3}/iy;
 
 /** City, state and ZIP outside a street line: "I live in Austin", "Plano, TX", "the zip is 78701". */
 export class LocalityExtractor {
@@ -55,6 +65,7 @@ export class LocalityExtractor {
     this.areas(message, out);
     this.stateIs(message, out);
     this.zips(message, out);
+    if (hasCorrectionCue(message.text)) this.zipForZip(message, out);
   }
 
   /** `lowercase`: a lower-case city counts; 'with-state' only when a state follows it ("we're in winston-salem nc"). */
@@ -68,8 +79,18 @@ export class LocalityExtractor {
         this.zipAt(message.text, start, out);
       } else if ((lowercase !== 'with-state' || !locality.lowercaseCity || locality.state) && !TEMPORARY_AFTER.test(message.text.slice(locality.end, locality.end + 30))) {
         add(locality, confidence, out);
+        this.notThere(message.text, locality, out);
       }
     }
+  }
+
+  /** "I'm in Santa Rosa Beach, FL, not Santa Rosa CA": the other place is disowned. */
+  private notThere(text: string, home: Locality, out: FactCollector): void {
+    NOT_THERE.lastIndex = home.end;
+    if (!NOT_THERE.exec(text)) return;
+    const other = readLocality(text, NOT_THERE.lastIndex, false, false);
+    if (other?.city && other.city !== home.city) out.negate('addressCity', other.city, CONFIDENCE.likely);
+    if (other?.state && other.state !== home.state) out.negate('addressState', other.state, CONFIDENCE.likely);
   }
 
   private zipAt(text: string, start: number, out: FactCollector): void {
@@ -88,6 +109,7 @@ export class LocalityExtractor {
       const locality = readLocality(message.text, cityStart, false, false);
       if (!locality?.city || !locality.state) continue;
       if (!city[2].includes(',') && !locality.zip && !FROM_OR_IN.test(message.before(cityStart, 12))) continue;
+      if ((!locality.zip && askedAbout(message, cityStart)) || anotherCity(locality, out)) continue;
       add(locality, locality.zip ? CONFIDENCE.stated : CONFIDENCE.likely, out);
     }
   }
@@ -100,7 +122,7 @@ export class LocalityExtractor {
       if (!last || !STATE_LAST_WORDS.has(last[1].toLowerCase())) continue;
       const locality = readLocality(message.text, start, false, true);
       if (!locality?.city || !locality.state || !CLAUSE_END.test(message.text.slice(locality.end, locality.end + 4))) continue;
-      if (belongsToSomeoneElse(message.before(start, 40))) continue;
+      if (belongsToSomeoneElse(message.before(start, 40)) || (!locality.zip && askedAbout(message, start))) continue;
       add(locality, locality.lowercaseCity ? CONFIDENCE.possible : CONFIDENCE.likely, out);
     }
   }
@@ -126,6 +148,14 @@ export class LocalityExtractor {
     if (city) out.add('addressCity', city, CONFIDENCE.possible);
   }
 
+  private zipForZip(message: MessageText, out: FactCollector): void {
+    for (const match of message.matches(ZIP_FOR_ZIP, 4)) {
+      if (/[$#.,/-]/.test(message.text[match.index - 1] ?? '') || belongsToSomeoneElse(message.before(match.index, 40)) || out.has('addressZip')) continue;
+      out.add('addressZip', match[1], CONFIDENCE.likely);
+      out.negate('addressZip', match[2], CONFIDENCE.likely);
+    }
+  }
+
   private zips(message: MessageText, out: FactCollector): void {
     for (const match of message.matches(ZIP)) {
       if (belongsToSomeoneElse(message.before(match.index, 40))) continue;
@@ -136,6 +166,18 @@ export class LocalityExtractor {
       if (not) out.negate('addressZip', not[1], CONFIDENCE.stated);
     }
   }
+}
+
+/** "Our church is in Lafayette, LA but I live in Breaux Bridge": a place other than the home already read. */
+function anotherCity(locality: Locality, out: FactCollector): boolean {
+  const home = out.valueOf('addressCity');
+  return home !== undefined && locality.city !== null && locality.city !== home;
+}
+
+/** Whether the sentence around a place asks about coverage ("do you cover that?", "in your service area?"). */
+function askedAbout(message: MessageText, index: number): boolean {
+  const sentence = message.before(index, 80) + message.after(index, 80);
+  return COVERAGE.test(sentence) && message.text.includes('?');
 }
 
 function cityAfterZipOf(text: string, end: number): string | null {

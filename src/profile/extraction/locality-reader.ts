@@ -40,7 +40,7 @@ export function readLocality(text: string, start: number, afterStreet: boolean, 
   const state = stateAfter(text, at, afterStreet || zipFollows(text, at) || 'at-end');
   if (!separated && !state && !/^[ \t.!]*(?:\n|$)/.test(text.slice(at, at + 4))) return null;
   const locality = { city: place.value, lowercaseCity: place.lowercase, state: state?.code ?? null, zip: null, end: state?.end ?? at };
-  return withZip(text, locality);
+  return withZip(text, locality, afterStreet);
 }
 
 /** "I live in New York": most who write the state's name alone mean the city; "New York state" is the state. */
@@ -63,8 +63,9 @@ function zipFollows(text: string, start: number): boolean {
   return ZIP.test(text);
 }
 
-function withZip(text: string, locality: Locality): Locality {
-  if (locality.state === null) return locality;
+/** The ZIP after a state, or after a city that follows a street ("2810 Mesquite Trl, Round Rock 78681"). */
+function withZip(text: string, locality: Locality, afterStreet = false): Locality {
+  if (locality.state === null && !afterStreet) return locality;
   ZIP.lastIndex = locality.end;
   const zip = ZIP.exec(text);
   return zip ? { ...locality, zip: zip[1], end: ZIP.lastIndex } : locality;

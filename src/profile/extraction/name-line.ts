@@ -1,9 +1,9 @@
 import { CONFIDENCE } from './confidence';
 import { FactCollector } from './fact-collector';
-import { readName } from './name-reader';
+import { PARTICLES, readName } from './name-reader';
 import { NOT_A_NAME } from './not-a-name';
 import { US_STATES } from './us-states';
-import { isFirstName } from './word-lists';
+import { isEnglishWord, isFirstName } from './word-lists';
 
 const FIRST_NAME = /(?:^|\n)[ \t]*(?:first|given)[ \t]{0,3}name[ \t.]{0,12}[:=–-][ \t]{0,3}/i;
 const LAST_NAME = /(?:^|\n)[ \t]*(?:last|family|sur)[ \t]{0,3}name[ \t.]{0,12}[:=–-][ \t]{0,3}/i;
@@ -30,9 +30,19 @@ function fieldValue(field: RegExp, text: string): string | null {
 }
 
 /**
+ * A first name and a surname, or words no English dictionary knows ("Kateryna Bondarenko",
+ * "Nguyen Van Binh"), not a company or a place ("Summer Solstice Party", "Customer Service").
+ */
+function personLike(name: string): boolean {
+  const [first, ...rest] = name.split(' ');
+  if (isFirstName(first)) return true;
+  return !isEnglishWord(first) && rest.every((word) => PARTICLES.has(word.toLowerCase()) || isFirstName(word) || !isEnglishWord(word));
+}
+
+/**
  * A name on a line of its own in a contact block ("Pat Sullivan\n412 555 0107", "Ms. Patricia
- * Owens, 55 Lakeview Dr"): two or three capitalised words, the first a first name (or after a
- * title), no word a state or a common word, and a phone, an email or an address in the message.
+ * Owens, 55 Lakeview Dr"): two to four capitalised words that read as a person's name (or follow
+ * a title), no word a state or a common word, and a phone, an email or an address in the message.
  */
 export function extractNameLine(text: string, out: FactCollector): void {
   if (!CONTACT.test(text)) return;
@@ -45,7 +55,7 @@ export function extractNameLine(text: string, out: FactCollector): void {
     const rest = text.slice(name.end, name.end + 70);
     if (line[0].includes('\n') || line.index === 0 ? !/^[ \t]*(?:,|\n|$)/.test(rest) : !CONTACT_AFTER.test(rest)) continue;
     const titled = HONORIFIC.test(text.slice(start, start + 6));
-    if (!titled && !isFirstName(name.value.split(' ')[0])) continue;
+    if (!titled && !personLike(name.value)) continue;
     if (name.value.split(' ').some((word) => US_STATES.has(word.toLowerCase()) || NOT_A_NAME.has(word.toLowerCase()))) continue;
     out.add('customerName', name.value, titled ? CONFIDENCE.likely : CONFIDENCE.possible);
     return;

@@ -18,17 +18,25 @@ export interface NameRead {
 }
 
 const TOKEN = /[ \t]{0,3}([\p{L}][\p{L}\p{M}'’-]{0,30})/uy;
-const HONORIFIC = /[ \t]{0,3}(?:dr|mr|mrs|ms|miss|mx|prof)\.?(?=[ \t])/iy;
-/** After a lower-case first name that is also a word ("bill", "grace"), what shows it is a name. */
-const AFTER_LOWERCASE_WORD_NAME = /^[ \t]{0,3}(?:[,.!\n]|$|here\b|again\b)/i;
-const PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'dos', 'das', 'van', 'von', 'la', 'le', 'bin', 'ibn', 'al', 'ter', 'ten', 'y']);
+const HONORIFIC = /[ \t]{0,3}(?:dr|mr|mrs|ms|miss|mx|prof|professor|rev|reverend|pastor|rabbi|imam|capt|captain|sgt)\.?(?=[ \t])/iy;
+/**
+ * After a lower-case first name that is also a word ("bill", "grace"), what shows it is a name:
+ * punctuation, "here", "again", or "from" and a place that is no time ("this is bill from
+ * accounting", not "its bill from last month").
+ */
+const AFTER_LOWERCASE_WORD_NAME =
+  /^[ \t]{0,3}(?:[,.!\n]|$|here\b|again\b|from[ \t]{1,3}(?!(?:last|this|next|the|my|our|your|a|an|\d{1,4}|january|february|march|april|may|june|july|august|september|october|november|december)\b)[a-z])/i;
+export const PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'dos', 'das', 'van', 'von', 'la', 'le', 'bin', 'ibn', 'al', 'ter', 'ten', 'y']);
 /** Right after a name: part of an email address, a handle or a number, so not a name after all. */
 const GLUED = /^(?:[@_\d]|\.[\p{L}\p{N}])/u;
 
 type Style = 'lower' | 'capital' | 'upper';
 
+/** "Nguyen Thi Thu Hang", "Rosa Elena Cárdenas Soto": a given name, middle names and a surname. */
+const MAX_WORDS = 4;
+
 /**
- * Reads a person's name (up to three words, with particles such as "van der") starting at
+ * Reads a person's name (up to four words, with particles such as "van der") starting at
  * `start`. `capitalized`: the first word must start with a capital (all capitals only when
  * `shouting`). Returns null when the first word is not a name.
  */
@@ -37,7 +45,7 @@ export function readName(text: string, start: number, mode: NameCase, shouting =
   const name = readWords(text, at, mode === 'weak' && at > start ? 'honorific' : mode, shouting);
   if (!name || mode !== 'weak' || !name.lowercase || at > start) return name;
   const first = name.value.split(' ')[0];
-  return !isEnglishWord(first) || AFTER_LOWERCASE_WORD_NAME.test(text.slice(name.end, name.end + 8)) ? name : null;
+  return !isEnglishWord(first) || AFTER_LOWERCASE_WORD_NAME.test(text.slice(name.end, name.end + 24)) ? name : null;
 }
 
 /** After a title ("Mrs. henderson") any word that is not an everyday English word is a name. */
@@ -48,7 +56,7 @@ function readWords(text: string, at: number, mode: ReadMode, shouting: boolean):
   const pending: string[] = [];
   let style: Style | null = null;
   let end = at;
-  for (let cursor = at; words.length < 3; ) {
+  for (let cursor = at; words.length < MAX_WORDS; ) {
     TOKEN.lastIndex = cursor;
     const match = TOKEN.exec(text);
     if (!match) break;
@@ -56,6 +64,10 @@ function readWords(text: string, at: number, mode: ReadMode, shouting: boolean):
     const wordStyle = styleOf(word);
     if (style && wordStyle === 'lower' && PARTICLES.has(word.toLowerCase())) {
       pending.push(word.toLowerCase());
+    } else if (closesStatedName(text, TOKEN.lastIndex, word, wordStyle, style, mode, words.length)) {
+      words.push(...pending.splice(0), word);
+      end = TOKEN.lastIndex;
+      break;
     } else {
       if (!acceptable(word, wordStyle, style, mode, shouting)) break;
       style = wordStyle;
@@ -69,8 +81,14 @@ function readWords(text: string, at: number, mode: ReadMode, shouting: boolean):
   return { value: words.map((word) => normalise(word, style as Style)).join(' '), end, lowercase: style === 'lower' };
 }
 
+/** "My name is Nguyen Van An,": a capitalised short word ending a stated name is part of it. */
+function closesStatedName(text: string, end: number, word: string, wordStyle: Style, style: Style | null, mode: ReadMode, count: number): boolean {
+  if (mode !== 'any' || style !== 'capital' || wordStyle !== 'capital' || count < 2 || word.length > 3) return false;
+  return NOT_A_NAME.has(word.toLowerCase()) && /^(?:[,.;\n]|$)/.test(text.slice(end, end + 1));
+}
+
 function acceptable(word: string, wordStyle: Style, style: Style | null, mode: ReadMode, shouting: boolean): boolean {
-  if (NOT_A_NAME.has(word.toLowerCase()) || (/['’]s$/.test(word) && style !== null)) return false;
+  if (NOT_A_NAME.has(word.toLowerCase().replace(/’/g, "'")) || (/['’]s$/.test(word) && style !== null)) return false;
   if (style !== null) return wordStyle === style && (mode !== 'weak' || style !== 'lower' || !isEnglishWord(word));
   if (mode === 'any') return true;
   if (mode === 'honorific') return wordStyle !== 'lower' || !isEnglishWord(word);

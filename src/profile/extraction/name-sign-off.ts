@@ -2,6 +2,7 @@ import { CONFIDENCE } from './confidence';
 import { FactCollector } from './fact-collector';
 import { lastMatch } from './last-match';
 import { NameCase, NameRead, readName } from './name-reader';
+import { US_STATES } from './us-states';
 
 /** Sign-offs are looked for only in the message's last characters (a signature block fits). */
 const TAIL = 240;
@@ -11,6 +12,8 @@ const CLOSING =
 const DELIMITER = /(?:^|\n)[ \t]{0,3}(?:--|—|__)[ \t]{0,3}\n[ \t]{0,3}/g;
 const DASH = /(?:^|\s)[-–—~]\s{0,2}(?=\p{L})/gu;
 const LAST_LINE = /\n[ \t]{0,6}(?=\p{Lu})/gu;
+/** A name after the last sentence, on the same line: "... I'll wait for the call. Bongani". */
+const LAST_SENTENCE = /(?:[.](?<!(?:^|[^\p{L}])(?:St|Ste|Mt|Ft|Pt|Dr|Mr|Mrs|Ms|Jr|Sr|No|Apt|Ave|Blvd|Rd|[A-Z])[.])|!)[ \t]{1,3}(?=\p{Lu})/gu;
 const ENDS = /^[\s.!]*(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+[\s.!]*)*$/u;
 /** After a name on its own line: a degree, then the rest of a signature (title, company, contacts). */
 const BLOCK = /^(?:[ \t]{0,3},[ \t]{0,3}(?:md|phd|dds|dmd|do|rn|np|pe|cpa|esq|jr|sr|ii|iii|iv|mba)\.?)?[ \t]*\n(?:[^\n]{0,80}\n){0,5}[^\n]{0,80}$/iu;
@@ -22,7 +25,7 @@ export interface SignOff {
   blockStart: number;
 }
 
-/** "Thanks, Maria", "Regards,\nDr. Anand Patel\nRiverside Pediatrics", "- Dmitri", or a name alone on the last line. */
+/** "Thanks, Maria", "Regards,\nDr. Anand Patel\nRiverside Pediatrics", "- Dmitri", or a name alone on the last line or after the last sentence. */
 export function extractSignOffName(text: string, out: FactCollector): void {
   const signOff = readSignOff(text);
   if (signOff) out.add('customerName', signOff.name.value, signOff.name.lowercase ? CONFIDENCE.possible : signOff.confidence);
@@ -45,7 +48,11 @@ export function readSignOff(text: string): SignOff | null {
   const dashed = dash && signerAt(text, offset + dash.index + dash[0].length, 'weak', CONFIDENCE.likely);
   if (dashed) return dashed;
   const line = lastMatch(LAST_LINE, tail);
-  return line && signerAt(text, offset + line.index + line[0].length, 'weak', CONFIDENCE.possible);
+  const lined = line && signerAt(text, offset + line.index + line[0].length, 'weak', CONFIDENCE.possible);
+  if (lined) return lined;
+  const sentence = lastMatch(LAST_SENTENCE, tail);
+  const named = sentence && signerAt(text, offset + sentence.index + sentence[0].length, 'weak', CONFIDENCE.possible);
+  return named && !US_STATES.has(named.name.value.toLowerCase()) ? named : null;
 }
 
 function signerAt(text: string, start: number, mode: NameCase, confidence: number, block = false): SignOff | null {

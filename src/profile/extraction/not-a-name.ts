@@ -35,7 +35,11 @@ export const NOT_A_NAME: ReadonlySet<string> = new Set(
   morning mornings afternoon afternoons evening evenings night nights noon midnight
   january february march april may june july august september october november december
   sure regards best sincerely appreciate appreciated much more lot lots bunch again anyway
-  fyi btw lol omg pls plz thx tks tx ps re fwd question questions quick`
+  fyi btw lol omg pls plz thx tks tx ps re fwd question questions quick
+  i'm im i've ive i'll ill i'd we're we've we'll you're you've they're he's she's let's don't can't won't
+  gracias merci danke grazie obrigado obrigada saludos ciao adios adiós namaste salaam shukran arigato
+  tysm thnx thnks thks lmao lmfao smh tbh imo idk nvm brb ttyl xoxo xo haha hahaha hehe
+  cancelling canceling cancelled canceled unsubscribe stop`
     .split(/\s+/)
     .filter(Boolean)
     .filter((word) => !NAMES_THAT_ARE_WORDS.has(word)),

@@ -24,7 +24,9 @@ const SEEN_SOMEWHERE =
   /\b(?:number|phone|#)\s{1,3}(?:on|from|in)\s{1,3}(?:the|your|a|their|this|that)\s{1,3}(?:truck|van|website|site|sign|card|flyer|ad|advert|letter|bill|invoice|door\s?hanger|voicemail|caller\s?id|mailer|brochure|postcard)\b/i;
 /** "that's not my number", "wrong number on file", "gave you the wrong number"; a bare "sorry, wrong number" is a misdirected chat. */
 const DISOWNED =
-  /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}(?:phone\s{1,3}|cell\s{1,3})?(?:number|phone|cell)\b|\b(?:the|a|my)\s{1,3}wrong\s{1,3}(?:phone\s{1,3})?number\b|\bwrong\s{1,3}(?:phone\s{1,3})?number\s{1,3}(?:on\s{1,3}file|for\s{1,3}me|in\s{1,3}your|on\s{1,3}(?:my|the)\s{1,3}account)\b|\b(?:my\s{1,3})?(?:phone\s{1,3})?number\s{1,3}(?:you\s{1,3}have|on\s{1,3}file)(?:\s{1,3}for\s{1,3}me)?\s{1,3}is\s{1,3}(?:my\s{1,3})?(?:wrong|old|incorrect|outdated|previous)\b/gi;
+  /\b(?:(?:that|this|it)['’]?s|(?:that|this|it)\s{1,3}is|thats|its)\s{1,3}not\s{1,3}my\s{1,3}(?:phone\s{1,3}|cell\s{1,3})?(?:number|phone|cell)\b|\b(?:the|a|my)\s{1,3}wrong\s{1,3}(?:phone\s{1,3})?number\b|\bwrong\s{1,3}(?:phone\s{1,3})?number\s{1,3}(?:on\s{1,3}file|for\s{1,3}me|in\s{1,3}your|on\s{1,3}(?:my|the)\s{1,3}account)\b|\b(?:my\s{1,3})?(?:phone\s{1,3})?number\s{1,3}(?:you\s{1,3}have|on\s{1,3}file)(?:\s{1,3}for\s{1,3}me)?\s{1,3}is\s{1,3}(?:my\s{1,3})?(?:wrong|old|incorrect|outdated|previous)\b|\b(?:the|my)\s{1,3}(?:old|other|previous|\d{3})\s{1,3}(?:one|number|#|cell|line)\s{1,3}(?:is|was)\s{1,3}(?:disconnected|dead|gone|wrong|no\s{1,3}longer\s{1,3}(?:active|in\s{1,3}service|working|mine))\b/gi;
+/** "the old one", "the 650 one": words that point at a number other than the one just written. */
+const ANOTHER = /^(?:the|my)\s{1,3}(?:old|other|previous|\d{3})\b/i;
 /** "nope, wrong number. the right one is ...": a bare "wrong number" counts when a number follows. */
 const BARE_WRONG = /\bwrong\s{1,3}(?:phone\s{1,3})?number\b/gi;
 const ALONE = /^[\s"'(]*[+\d][\d ().\-/]{5,26}[\s"').!]*$/;
@@ -45,10 +47,11 @@ export class PhoneExtractor {
     const candidates = /\d/.test(message.text) ? this.candidates(message) : [];
     for (const candidate of candidates) if (candidate.state === 'negated') out.negate('phone', candidate.value, CONFIDENCE.stated);
     this.addBest(candidates, out);
-    const disowned = /number|phone|cell/i.test(message.text) ? [...message.matches(DISOWNED)] : [];
+    const disowned = /number|phone|cell|#|\bone\b/i.test(message.text) ? [...message.matches(DISOWNED)] : [];
     if (!disowned.length && candidates.length) disowned.push(...message.matches(BARE_WRONG));
     for (const match of disowned) {
-      if (!candidates.some((candidate) => candidate.end <= match.index && match.index - candidate.end < 20)) out.negate('phone', null, CONFIDENCE.likely);
+      const another = ANOTHER.test(match[0]);
+      if (another || !candidates.some((candidate) => candidate.end <= match.index && match.index - candidate.end < 20)) out.negate('phone', null, CONFIDENCE.likely);
     }
   }
 

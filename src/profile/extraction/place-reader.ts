@@ -19,8 +19,8 @@ const NOT_A_PLACE = new Set(
   i'm we're it's they're you're that's there's here's what's`.split(/\s+/),
 );
 
-/** Small words inside a place name between capitalised words ("Paso de Robles", "Lac du Flambeau"). */
-const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'du', 'sur']);
+/** Small words inside a place name between capitalised words ("Paso de Robles", "King of Prussia", "Truth or Consequences"). */
+const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'du', 'sur', 'of', 'or', 'on', 'upon']);
 /** "d'Alene", "l'Anse": an elided particle glued to a capitalised word. */
 const ELIDED = /^[dl]['’]\p{Lu}/u;
 

@@ -38,7 +38,9 @@ const CUE =
 const CUE_AT = new RegExp(CUE.source.replace(/\$$/, ''), 'gi');
 const CUED_STREET = new RegExp(String.raw`${HOUSE}(?:\s{1,3}${WORD}){1,4}?(?=\s{0,3}(?:,|\n|$|\s{1,3}in\s))`, 'iuy');
 const WEAK_TYPE = new RegExp(`^(?:${WEAK})$`, 'i');
-const FUNCTION_WORDS = new Set('the a an and or of in on at to for from with by my your our is are was be it this that i we you they there here per each than then more less about into over under'.split(' '));
+const FUNCTION_WORDS = new Set('the a an and or of in on at to for from with by my your our is are was be it this that i we you they there here per each than then more less about into over under not'.split(' '));
+/** "4112 not 4121 Lakeshore Dr": the house number corrected, the street named once. */
+const NUMBER_FOR_NUMBER = /^(\d{1,6}[a-z]?)[ \t]{0,3},?[ \t]{1,3}not[ \t]{1,3}(\d{1,6}[a-z]?)[ \t]{1,3}(\S.*)$/iu;
 
 /** What one street candidate became: a street, a disowned street ("..., not 91 Fenwick St"), or nothing. */
 type Read = 'added' | 'negated' | null;
@@ -64,6 +66,8 @@ export class StreetExtractor {
     const before = message.before(index, 60);
     if (belongsToSomeoneElse(before)) return null;
     const cued = CUE.test(before);
+    const corrected = NUMBER_FOR_NUMBER.exec(raw);
+    if (corrected) return this.numberCorrected(corrected, out);
     const words = raw.split(/\s+/).slice(1, -1);
     if (words.some((word) => FUNCTION_WORDS.has(word.toLowerCase()))) return null;
     if (weakType && !cued && !/\s\p{Lu}[\p{L}.]*\.?$/u.test(raw.replace(/,?\s{1,3}(?:apt|apartment|unit|suite|ste|#|fl|floor|bldg)\b.*$/iu, ''))) return null;
@@ -77,6 +81,12 @@ export class StreetExtractor {
     out.add('addressStreet', normaliseStreet(raw), confidence);
     if (locality) addLocality(locality, confidence, out);
     if (zip) out.add('addressZip', zip[1], CONFIDENCE.stated);
+    return 'added';
+  }
+
+  private numberCorrected([, right, wrong, street]: RegExpExecArray, out: FactCollector): Read {
+    out.add('addressStreet', normaliseStreet(`${right} ${street}`), CONFIDENCE.likely);
+    out.negate('addressStreet', normaliseStreet(`${wrong} ${street}`), CONFIDENCE.likely);
     return 'added';
   }
 
