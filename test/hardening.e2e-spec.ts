@@ -86,8 +86,8 @@ describe('what a client sends cannot freeze or poison the service', () => {
       }
     });
 
-    it('refuses a text/plain body', async () => {
-      await t.http().post('/v1/sessions').set(auth).set('content-type', 'text/plain').send('hello').expect(400).expect('content-type', PROBLEM);
+    it('refuses a text/plain body with 415 (JSON is the only body this API takes)', async () => {
+      await t.http().post('/v1/sessions').set(auth).set('content-type', 'text/plain').send('hello').expect(415).expect('content-type', PROBLEM);
     });
 
     it('still accepts no body where none is needed', async () => {
