@@ -10,9 +10,10 @@ import { bearer } from './support/tokens';
 
 /**
  * docs/deployment.md says the schema can be distributed by session on Citus because every
- * per-session query names its session. This drives every route and every maintenance job,
- * records every SQL text the service sends through its pool, and checks that claim on the
- * texts themselves, on PGlite and on PostgreSQL alike (the texts are the same on both).
+ * per-session query names its session. This drives every route of the session, message, chat
+ * and llm-tracking modules and every maintenance job, records every SQL text the service sends
+ * through its pool, and checks that claim on the texts themselves, on PGlite and on PostgreSQL
+ * alike (the texts are the same on both).
  */
 const PER_SESSION_TABLES = /(^|[\s"(])(messages|chat_leases|idempotency_keys)("|\s|$)/;
 const BINDS_SESSION_ID = /\bsession_id"?\s*=\s*(ANY\s*\(\s*)?\$\d+/;
