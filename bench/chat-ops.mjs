@@ -79,7 +79,7 @@ async function append(db, ownerId, sessionId, message, cap) {
   return first(db, SQL.insertKeepingNewest, [
     sessionId, slot.seq, message.role, message.content, JSON.stringify(message.metadata ?? {}), json(message.toolsUsed),
     json(message.toolCalls), message.toolCallId ?? null, message.tokenCount, message.processingTimeMs ?? null,
-    message.hasError ?? false, message.errorMessage ?? null, cap,
+    message.hasError ?? false, message.errorMessage ?? null, cap, message.id ?? null,
   ]);
 }
 
