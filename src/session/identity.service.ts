@@ -7,6 +7,7 @@ import { ProblemException } from '@/common/errors/problem.exception';
 import { ClaimListeners } from './claim-listeners';
 import { Owner, userOwner, visitorOwner } from './owner';
 import { SessionRepository } from './session.repository';
+import { VerifiedTokens } from './verified-tokens';
 import { VisitorRepository } from './visitor.repository';
 
 /** Who a request says it comes from: the user of a verified bearer token, and/or a visitor cookie. */
@@ -30,6 +31,7 @@ const SEEN_REFRESH_MS = 60 * 60 * 1000;
 export class IdentityService {
   /** Imported once: importing the secret on every verification cost more than the HMAC itself. */
   private readonly jwtKey: Promise<webcrypto.CryptoKey> | null;
+  private readonly verified = new VerifiedTokens();
 
   private readonly cookieMaxAgeDays: number;
 
@@ -80,13 +82,18 @@ export class IdentityService {
     const token = /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1];
     if (!token) throw ProblemException.unauthorized('The Authorization header must be "Bearer <token>".');
     if (!this.jwtKey) throw ProblemException.unauthorized('Bearer tokens are not accepted: AUTH_JWT_SECRET is not configured.');
+    return this.verified.userOf(token) ?? this.verify(token, this.jwtKey);
+  }
+
+  private async verify(token: string, jwtKey: Promise<webcrypto.CryptoKey>): Promise<string> {
     try {
-      const { payload } = await jwtVerify(token, await this.jwtKey, { algorithms: ['HS256'], requiredClaims: ['exp'] });
+      const { payload } = await jwtVerify(token, await jwtKey, { algorithms: ['HS256'], requiredClaims: ['exp'] });
       // JSON's 1e400 parses as Infinity, which jose accepts as a time: such a token would never expire.
       if (![payload.exp, payload.nbf, payload.iat].every((time) => time === undefined || Number.isFinite(time))) {
         throw ProblemException.unauthorized('The token\'s "exp", "nbf" and "iat" must be finite times.');
       }
       if (!isUsableSubject(payload.sub)) throw ProblemException.unauthorized('The token has no usable "sub" claim.');
+      this.verified.remember(token, payload.sub, payload.exp!);
       return payload.sub;
     } catch (error) {
       if (error instanceof ProblemException) throw error;
