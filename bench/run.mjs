@@ -341,11 +341,27 @@ async function countDatabaseWork(turns) {
 }
 
 /**
+ * Empties every table. A request the load generator abandoned at the end of the last run may still be
+ * running in its server, reading messages before sessions while TRUNCATE locks them the other way round:
+ * PostgreSQL then breaks the deadlock by failing one side, and TRUNCATE is simply tried again.
+ */
+async function truncateAll() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await seeder.query('TRUNCATE sessions, visitors CASCADE'); // and every table that references them
+    } catch (error) {
+      if (error.code !== '40P01' || attempt === 5) throw error;
+      await sleep(100);
+    }
+  }
+}
+
+/**
  * Fresh tables holding `sessions` x messagesPerSession messages, shaped like the service's own rows;
  * with `chat`, also its sessions, each holding the chat history (with token counts, as the service stores them).
  */
 async function reseed(sessions, chat = null) {
-  await seeder.query('TRUNCATE sessions, visitors CASCADE'); // and every table that references them
+  await truncateAll();
   await seeder.query(
     `INSERT INTO sessions (id, owner_id, title, context_data, metadata, message_count, last_seq)
      SELECT id, owner_id, NULL, '{}', '{}', $3, $3 FROM unnest($1::uuid[], $2::text[]) AS s(id, owner_id)`,
