@@ -86,7 +86,7 @@ async function main() {
   const serverEnv = { DATABASE_URL, AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'warn', DB_POOL_SIZE: String(settings.poolSize), RATE_LIMIT_REQUESTS: '1000000000' };
   const continuum = await startServer('continuum', [...profile('continuum'), ...(process.env.BENCH_SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'dist/src/main.js'], { ...serverEnv, ...OFFLINE_ENV, ...JSON.parse(process.env.BENCH_SERVICE_ENV ?? '{}') });
   // The same service with profile extraction off: what reading every user message costs an append.
-  const withoutExtraction = await startServer('continuum-no-extraction', ['dist/src/main.js'], { ...serverEnv, ...OFFLINE_ENV, PROFILE_EXTRACTION: 'false' });
+  const withoutExtraction = await startServer('continuum-no-extraction', [...profile('continuum-no-extraction'), 'dist/src/main.js'], { ...serverEnv, ...OFFLINE_ENV, PROFILE_EXTRACTION: 'false' });
   const minimalWork = await startServer('minimal-work', [...profile('minimal-work'), 'bench/minimal-server.mjs'], { ...serverEnv, OPS: 'minimal-work' });
   const frameworkFloor = await startServer('framework-floor', [...profile('framework-floor'), 'bench/minimal-server.mjs'], { ...serverEnv, OPS: 'service' });
 
