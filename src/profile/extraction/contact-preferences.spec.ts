@@ -49,6 +49,9 @@ describe('preferences.contactTime', () => {
     ['call me at (737) 555-0182 after 5', 'evening'],
     ["I'm usually free after lunch", 'afternoon'],
     ['prefiero que me llamen por la tarde', 'afternoon'],
+    ['call me at 12 please', 'afternoon'],
+    ['call me after 5 on the way home', 'evening'],
+    ['I live at 12 Oak Street, call me after 6', 'evening'],
   ])('reads %j as %s', (text, time) => {
     expect(factsOf(text)['preferences.contactTime']).toBe(time);
   });
@@ -59,6 +62,9 @@ describe('preferences.contactTime', () => {
     'Are you open Saturday morning?',
     'I called yesterday morning and nobody answered',
     'The technician was supposed to come at 9',
+    'my email is maria@example.com, I live at 12 Oak Street, Austin, TX 78701',
+    'Email me, we are at 7 Maple Drive now',
+    'you can reach me at 9 N Elm St, Springfield',
   ])('reads no contact time in %j', (text) => {
     expect(factsOf(text)['preferences.contactTime']).toBeUndefined();
   });

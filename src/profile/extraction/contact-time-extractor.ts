@@ -1,6 +1,7 @@
 import { CONFIDENCE } from './confidence';
 import { FactCollector } from './fact-collector';
 import { MessageText } from './message-text';
+import { continuesAsStreet } from './street-extractor';
 
 type TimeOfDay = 'morning' | 'afternoon' | 'evening';
 
@@ -53,6 +54,7 @@ export class ContactTimeExtractor {
       if (match[3] || Number(match[1]) <= 7) this.consider(message, match.index, timeOfHour('at', match[1], match[3]), out);
     }
     for (const match of message.matches(HOUR)) {
+      if (!match[3] && !match[4] && continuesAsStreet(message.after(match.index + match[0].length, 60))) continue; // "at 12 Oak Street"
       const from = UNTIL.test(match[1]) && AVAILABLE_FROM.test(message.before(match.index, 60));
       this.consider(message, match.index, timeOfHour(from ? 'from' : match[1], match[2], match[4]), out, from);
     }

@@ -17,6 +17,12 @@ const STREET = new RegExp(
   String.raw`${HOUSE}\s{1,3}(?:${WORD}\s{1,3}){0,3}?(${STRONG}|${WEAK})\.?(?![\p{L}\p{N}])(?:\s{1,3}${DIRECTION}(?![\p{L}\p{N}]))?${UNIT}?`,
   'giu',
 );
+/** After a house number: the rest of a street name ("12| Oak Street", "7| Maple Drive"); weak types need their capital. */
+const STREET_REST = new RegExp(String.raw`^\s{1,3}(?:${DIRECTION}\s{1,3})?(?:${WORD}\s{1,3}){0,3}?(?:${STRONG})\.?(?![\p{L}\p{N}])`, 'iu');
+const CAPITALISED_STREET_REST = new RegExp(
+  String.raw`^\s{1,3}(?:${WORD}\s{1,3}){0,3}?(?:${WEAK.split('|').map((type) => type[0].toUpperCase() + type.slice(1)).join('|')})(?![\p{L}\p{N}])`,
+  'u',
+);
 const PO_BOX = /\b(?:p\.?\s?o\.?\s{0,2}box|post\s{1,3}office\s{1,3}box)\s{0,3}#?(\d{1,6})\b/gi;
 /** Rural routes and highway contract routes: "RR 2 Box 145", "Rural Route 3, Box 12", "HC 1 Box 9". */
 const RURAL_ROUTE = /\b(?:(rr|r\.r\.|rural\s{1,3}route)|(hc|star\s{1,3}route))\s{0,3}#?(\d{1,4}),?\s{1,3}box\s{0,3}#?(\d{1,6})\b/gi;
@@ -41,6 +47,11 @@ const WEAK_TYPE = new RegExp(`^(?:${WEAK})$`, 'i');
 const FUNCTION_WORDS = new Set('the a an and or of in on at to for from with by my your our is are was be it this that i we you they there here per each than then more less about into over under not'.split(' '));
 /** "4112 not 4121 Lakeshore Dr": the house number corrected, the street named once. */
 const NUMBER_FOR_NUMBER = /^(\d{1,6}[a-z]?)[ \t]{0,3},?[ \t]{1,3}not[ \t]{1,3}(\d{1,6}[a-z]?)[ \t]{1,3}(\S.*)$/iu;
+
+/** True when `text`, right after a number, goes on as a street name: the number was a house number ("at 12 Oak Street"). */
+export function continuesAsStreet(text: string): boolean {
+  return STREET_REST.test(text) || CAPITALISED_STREET_REST.test(text);
+}
 
 /** What one street candidate became: a street, a disowned street ("..., not 91 Fenwick St"), or nothing. */
 type Read = 'added' | 'negated' | null;
