@@ -5,6 +5,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@/common/config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { withRequestQueryRunners } from './request-query-runner';
 
 /** Null when DATABASE_URL points at a real server. */
 export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
@@ -30,11 +31,11 @@ export function appDataSourceOptions(config: AppConfig, embedded: EmbeddedPostgr
   return { ...dataSourceOptions(url, poolSize, config.dbTimeouts), migrationsRun: config.migrationsRun };
 }
 
-/** Builds the DataSource for `TypeOrmModule`, migrated before anyone can use it. */
+/** Builds the DataSource for `TypeOrmModule`, migrated before anyone can use it, making RequestQueryRunners. */
 export async function createMigratedDataSource(options?: DataSourceOptions): Promise<DataSource> {
   const { migrationsRun, ...rest } = options!;
   if (migrationsRun) await migrateUnderLock((rest as { url: string }).url);
-  return new DataSource({ ...rest, migrationsRun: false } as DataSourceOptions).initialize();
+  return withRequestQueryRunners(new DataSource({ ...rest, migrationsRun: false } as DataSourceOptions)).initialize();
 }
 
 /**

@@ -13,6 +13,17 @@ export function needsTransaction(sql: string): boolean {
 }
 
 /**
+ * Makes every QueryRunner this DataSource creates a RequestQueryRunner, so requests, chat
+ * turns and jobs take theirs from TypeORM's own `dataSource.createQueryRunner()`. A runner
+ * that was never asked to defer its transaction behaves exactly as TypeORM's PostgresQueryRunner.
+ */
+export function withRequestQueryRunners(dataSource: DataSource): DataSource {
+  const driver = dataSource.driver as PostgresDriver;
+  driver.createQueryRunner = (mode) => new RequestQueryRunner(driver, mode);
+  return dataSource;
+}
+
+/**
  * The QueryRunner of one request (or of one short transaction of a chat turn or a job).
  *
  * To TypeORM it is a transaction from the start, so `save()` and friends never open one of
@@ -23,17 +34,24 @@ export function needsTransaction(sql: string): boolean {
  * A request whose whole work is reading then costs one round trip, not three.
  */
 export class RequestQueryRunner extends PostgresQueryRunner {
+  private deferred = false;
   private begun: Promise<unknown> | null = null;
 
-  /** A runner for one transaction, or (`transaction: false`) for statements that each commit on their own. */
+  /**
+   * TypeORM's QueryRunner for one transaction whose BEGIN waits for the first write, or
+   * (`transaction: false`) for statements that each commit on their own.
+   */
   static open(dataSource: DataSource, { transaction = true } = {}): RequestQueryRunner {
-    const runner = new RequestQueryRunner(dataSource.driver as PostgresDriver, 'master');
-    Object.assign(runner, { manager: dataSource.createEntityManager(runner) });
-    if (transaction) {
-      runner.isTransactionActive = true;
-      runner.transactionDepth = 1;
-    }
+    const runner = dataSource.createQueryRunner('master');
+    if (!(runner instanceof RequestQueryRunner)) throw new Error('the DataSource was not built withRequestQueryRunners()');
+    if (transaction) runner.deferTransaction();
     return runner;
+  }
+
+  private deferTransaction(): void {
+    this.deferred = true;
+    this.isTransactionActive = true;
+    this.transactionDepth = 1;
   }
 
   /** True once BEGIN has been sent. */
@@ -62,7 +80,7 @@ export class RequestQueryRunner extends PostgresQueryRunner {
   }
 
   private async beginBefore(sql: string): Promise<void> {
-    if (this.begun === null && this.isTransactionActive && needsTransaction(sql)) {
+    if (this.begun === null && this.deferred && needsTransaction(sql)) {
       this.begun = this.send('BEGIN');
     }
     if (this.begun) await this.begun;
@@ -106,6 +124,7 @@ export class RequestQueryRunner extends PostgresQueryRunner {
   }
 
   private async releaseAfter(error: unknown): Promise<void> {
+    this.deferred = false;
     this.isTransactionActive = false;
     this.transactionDepth = 0;
     const giveBack = this.releaseCallback;
