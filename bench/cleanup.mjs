@@ -2,16 +2,15 @@
 // messages each) while a steady load of appends and history reads runs on a few hundred live
 // sessions, against the built service on a fresh local PostgreSQL database. The load's latency
 // while the job runs is compared with the same load without it. See bench/README.md.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import { cpuMeter, httpLoad } from './load.mjs';
 import { machineInfo } from './report.mjs';
+import { startServer, stopAllServers, stopServer } from './servers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -45,7 +44,6 @@ const settings = {
 
 const APPEND = JSON.stringify({ role: 'user', content: 'Could you compare the two approaches we discussed for keeping the history inside the context window?' });
 
-const children = [];
 let admin, seeder;
 
 async function main() {
@@ -84,11 +82,12 @@ async function main() {
 /** One batch size: a fresh service, fresh data, the load without the job, then the load while the job runs. */
 async function round({ batchSize, rest }, live) {
   console.log(`\n## MAINTENANCE_BATCH_SIZE=${batchSize} MAINTENANCE_REST_PER_BATCH=${rest}`);
-  const server = await startServer(`cleanup-${batchSize}-${rest}`, {
+  const env = {
     DATABASE_URL, AUTH_JWT_SECRET: SECRET, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', DB_POOL_SIZE: String(settings.poolSize),
     MAINTENANCE_CRON: 'off', MAINTENANCE_BATCH_SIZE: String(batchSize), MAINTENANCE_REST_PER_BATCH: String(rest),
     SESSION_RETENTION_DAYS: '7', MAX_MESSAGES_PER_SESSION: '200',
-  });
+  };
+  const server = await startServer({ name: `cleanup-${batchSize}-${rest}`, args: ['dist/src/main.js'], env, cwd: ROOT, logDir: RESULTS });
   const seedStarted = performance.now();
   await seed(live);
   console.log(`  seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
@@ -113,7 +112,7 @@ async function round({ batchSize, rest }, live) {
       `p99 ${(during.p99 / baseline.p99).toFixed(2)}x without the job` +
       (verified ? '' : `  !! not every expired session went, or a live one did: ${JSON.stringify({ after, run })}`),
   );
-  await stopChild(server.child);
+  await stopServer(server.child);
   return { batchSize, rest, baseline, during, run, verified, messagesDeleted };
 }
 
@@ -241,50 +240,13 @@ function mediansTable(rounds) {
   return lines;
 }
 
-async function startServer(name, env) {
-  const port = await freePort();
-  const logFile = join(RESULTS, `${name}.log`);
-  const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const log = createWriteStream(logFile);
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting; see ${logFile}`);
-    if ((await fetch(`${url}/health/ready`).then((r) => r.status, () => 0)) === 200) return { child, url, logFile };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${name} was not ready within 60 s; see ${logFile}`);
-}
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
-function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 let cleaning = null;
 function cleanUp() {
   cleaning ??= (async () => {
-    await Promise.all(children.map(stopChild));
+    await stopAllServers();
     await seeder?.end().catch(() => {});
     if (admin) {
       await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`).catch((e) => console.error(`could not drop ${DB_NAME}:`, e.message));

@@ -1,10 +1,8 @@
 // `npm run bench`: Continuum against two floors (a minimal node:http + pg server, and raw pg
 // with no HTTP) on a fresh local PostgreSQL database; POST /v1/chat (offline model) against
 // the raw-pg floor; and context assembly in-process. See bench/README.md.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +13,7 @@ import { assemblyBench, contextFromDatabaseBench, describeHistory, loadService, 
 import { cpuMeter, httpLoad, poolLoad } from './load.mjs';
 import { appendMessage, getSession, listMessages } from './ops.mjs';
 import { machineInfo, renderReport } from './report.mjs';
+import { startServer as startServerIn, stopAllServers } from './servers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -68,7 +67,6 @@ const TARGET = {
   withoutExtraction: 'Continuum with PROFILE_EXTRACTION=false (HTTP)',
 };
 
-const children = [];
 let admin, seeder, rawPool;
 
 async function main() {
@@ -400,54 +398,21 @@ async function seedChat({ sessions, history }) {
 }
 
 /** With BENCH_CPU_PROF=1, node's CPU profile of a server, written when it exits (it must exit normally on SIGTERM). */
+const startServer = (name, args, env) => startServerIn({ name, args, env, cwd: ROOT, logDir: RESULTS });
+
 function profile(name) {
   if (!process.env.BENCH_CPU_PROF) return [];
   const exitOnSigterm = `--import=data:text/javascript,process.once('SIGTERM',()=>process.exit(0))`;
   return ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS, 'profiles')}`, `--cpu-prof-name=${name}.cpuprofile`, exitOnSigterm];
 }
 
-async function startServer(name, args, env) {
-  const port = await freePort();
-  const logFile = join(RESULTS, `${name}.log`);
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const log = createWriteStream(logFile);
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting; see ${logFile}`);
-    const status = await fetch(`${url}/health/ready`).then((r) => r.status, () => 0);
-    if (status === 200) return { child, url, logFile };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${name} was not ready within 60 s; see ${logFile}`);
-}
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
-function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => { clearTimeout(kill); resolve(); });
-    child.kill('SIGTERM');
-  });
-}
 
 let cleaning = null;
 function cleanUp() {
   cleaning ??= (async () => {
-    await Promise.all(children.map(stopChild));
+    await stopAllServers();
     await seeder?.end().catch(() => {});
     await rawPool?.end().catch(() => {});
     if (admin) {
