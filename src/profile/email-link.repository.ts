@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@/common/database/database';
-import { KeysetPosition, positionOf } from './keyset-cursor';
+import { KeysetPosition, positionOf } from '@/common/database/keyset-cursor';
 import { EmailHolder } from './profile.repository';
 
 export interface EmailLinkRow {

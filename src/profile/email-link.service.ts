@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EmailCollisionPageDto } from './dto/email-collision.dto';
 import { PageQuery } from './dto/page.query';
 import { EmailLinkRepository } from './email-link.repository';
-import { decodeCursor, pageOf } from './keyset-cursor';
+import { decodeCursor, pageOf } from '@/common/database/keyset-cursor';
 import { mapEmailLink } from './profile.mapper';
 import { ProfileRepository } from './profile.repository';
 

@@ -3,7 +3,7 @@ import { MessageDto } from '@/message/dto/message.dto';
 import { SessionDto } from '@/session/dto/session.dto';
 import { ExportedEventDto, PersonalDataExportDto } from './dto/personal-data-export.dto';
 import { ProfileDto } from './dto/profile.dto';
-import { KeysetPosition } from './keyset-cursor';
+import { KeysetPosition } from '@/common/database/keyset-cursor';
 
 /** One line of an NDJSON export; the JSON document is the same records assembled. */
 export type ExportRecord =

@@ -5,7 +5,7 @@ import { PageQuery } from './dto/page.query';
 import { ProfileEventPageDto } from './dto/profile-event.dto';
 import { ProfileDto } from './dto/profile.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
-import { decodeCursor, pageOf } from './keyset-cursor';
+import { decodeCursor, pageOf } from '@/common/database/keyset-cursor';
 import { normalizePatch, PatchRules, planManual } from './manual-patch';
 import { ProfileEventRepository } from './profile-event.repository';
 import { mapEvent, mapProfile } from './profile.mapper';

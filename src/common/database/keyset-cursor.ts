@@ -1,6 +1,9 @@
 import { ProblemException } from '@/common/errors/problem.exception';
 
-/** Where a row sits in a (created_at, id) order: the time as microsecond text (a JS Date keeps milliseconds). */
+/**
+ * Where a row sits in a (timestamp, id) order, for keyset pages of sessions, maintenance runs,
+ * profile events and email links: the time as microsecond text (a JS Date keeps milliseconds).
+ */
 export interface KeysetPosition {
   at: string;
   id: string;
@@ -23,9 +26,7 @@ export function encodeCursor(position: KeysetPosition): string {
 export function decodeCursor(cursor: string): KeysetPosition {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && TIMESTAMP.test(at) && Number.isFinite(Date.parse(at.slice(0, 23) + 'Z')) && typeof id === 'string' && UUID.test(id)) {
-      return { at, id };
-    }
+    if (isTimestamp(at) && typeof id === 'string' && UUID.test(id)) return { at, id };
   } catch {
     // falls through to the error below
   }
@@ -39,4 +40,10 @@ export function pageOf<T extends { id: string; position: string }>(rows: T[], li
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit ? encodeCursor({ at: last.position, id: last.id }) : null };
+}
+
+function isTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string' || !TIMESTAMP.test(value)) return false;
+  const time = Date.parse(value.slice(0, 23) + 'Z');
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 23) === value.slice(0, 23) && time > 0;
 }
