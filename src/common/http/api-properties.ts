@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { MaxJsonSize } from './json-size';
 import { OpaqueJson } from './opaque-json';
 
@@ -32,6 +32,10 @@ export const OptionalIntQuery = (description: string, min: number, max: number, 
     Min(min),
     Max(max),
   );
+
+/** The optional `cursor` of a keyset page: the nextCursor a previous page answered with. */
+export const PageCursorQuery = (): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ description: 'The nextCursor of the previous page' }), IsOptional(), IsString(), MaxLength(200));
 
 /** A required response field, documented. */
 export const ResponseField = (description: string, options: Parameters<typeof ApiProperty>[0] = {}): PropertyDecorator =>

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { OptionalIntQuery } from '@/common/http/api-properties';
+import { IsIn, IsOptional } from 'class-validator';
+import { OptionalIntQuery, PageCursorQuery } from '@/common/http/api-properties';
 import { JOB_NAMES, JobName } from '../maintenance-job';
 
 export class ListRunsQuery {
@@ -12,9 +12,6 @@ export class ListRunsQuery {
   @OptionalIntQuery('Runs per page', 1, 100, 20)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @PageCursorQuery()
   cursor?: string;
 }
