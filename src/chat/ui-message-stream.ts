@@ -1,6 +1,7 @@
 import type { UIMessageChunk } from 'ai';
 import { FastifyReply } from 'fastify';
 import { UiMessageMetadataDto } from './dto/ui-message.dto';
+import { eventStreamClosed, startEventStream } from './sse-writer';
 
 export type UiChunk = UIMessageChunk<UiMessageMetadataDto>;
 
@@ -19,21 +20,13 @@ export class UiMessageStream {
   ) {}
 
   static open(reply: FastifyReply, messageId: string): UiMessageStream {
-    reply.hijack();
-    reply.raw.writeHead(200, {
-      ...(reply.getHeaders() as Record<string, string>),
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'x-vercel-ai-ui-message-stream': 'v1',
-    });
+    startEventStream(reply, { 'x-vercel-ai-ui-message-stream': 'v1' });
     return new UiMessageStream(reply, `${messageId}-text`);
   }
 
   /** True once the client is gone or the stream ended. */
   get closed(): boolean {
-    return this.reply.raw.destroyed || this.reply.raw.writableEnded;
+    return eventStreamClosed(this.reply);
   }
 
   /** True once any text was sent. */
